@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { IS_PUBLIC, requestOf, Roles } from '../common/auth/access.decorators';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
+import { AuthenticatedRequest } from '../common/graphql-context';
+import { AccountsService, TokenPayload } from './accounts.service';
+
+function bearerToken(request: AuthenticatedRequest): string | undefined {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+/**
+ * The one gate in front of every operation, deny by default: `@Public()` lets anyone
+ * in; otherwise a valid bearer token of an active user is needed, and the operation
+ * must name the roles it allows with `@Roles`/`@SignedIn`, or it is refused.
+ * Rules about which country or organization a user may act for live in each module's
+ * policy, called by its service.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly log = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = requestOf(context);
+    // Several root fields of one GraphQL request share the user found for the first.
+    request.user ??= await this.authenticate(request);
+
+    const roles = this.reflector.getAllAndOverride(Roles, targets);
+    if (!roles) {
+      this.log.error(
+        `${context.getClass().name}.${context.getHandler().name} has no access rule: refused`,
+      );
+      throw new ForbiddenError('This operation is not open to anyone');
+    }
+    if (!roles.includes(request.user.role)) {
+      throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`);
+    }
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest) {
+    const token = bearerToken(request);
+    if (!token) throw new UnauthenticatedError();
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new UnauthenticatedError('The token is invalid or has expired: sign in again');
+    }
+    const user = await this.accounts.findActiveUser(payload.sub);
+    if (!user) throw new UnauthenticatedError('This account is disabled or no longer exists');
+    return user;
+  }
+}

@@ -1,0 +1,60 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Public, Roles, SignedIn } from '../common/auth/access.decorators';
+import { Role } from '../common/auth/role';
+import { GraphQLContext } from '../common/graphql-context';
+import { organizationLoader } from '../organizations/organization.loaders';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { Country } from '../reference/country.entity';
+import { countryLoader } from '../reference/reference.loaders';
+import { ReferenceService } from '../reference/reference.service';
+import { AccountsService } from './accounts.service';
+import { AuthPayload } from './dto/auth-payload';
+import { CreateUserInput } from './dto/create-user.input';
+import { LoginArgs } from './dto/login.args';
+import { User } from './user.entity';
+
+@Resolver(() => User)
+export class AccountsResolver {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Sign in; the token lasts JWT_EXPIRES_IN' })
+  login(@Args() { email, password }: LoginArgs): Promise<AuthPayload> {
+    return this.accounts.login(email, password);
+  }
+
+  @SignedIn()
+  @Query(() => User, { description: 'The signed-in user' })
+  me(@CurrentUser() user: User): User {
+    return user;
+  }
+
+  @Roles([Role.SECRETARIAT])
+  @Query(() => [User], { description: 'Secretariat: every account, by e-mail' })
+  users(): Promise<User[]> {
+    return this.accounts.list();
+  }
+
+  @Roles([Role.SECRETARIAT])
+  @Mutation(() => User)
+  createUser(@Args('input') input: CreateUserInput): Promise<User> {
+    return this.accounts.createUser(input);
+  }
+
+  @ResolveField(() => Country, { nullable: true })
+  country(@Parent() user: User, @Context() { loaders }: GraphQLContext) {
+    return user.countryCode ? countryLoader(loaders, this.reference).load(user.countryCode) : null;
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() user: User, @Context() { loaders }: GraphQLContext) {
+    return user.organizationId
+      ? organizationLoader(loaders, this.organizations).load(user.organizationId)
+      : null;
+  }
+}

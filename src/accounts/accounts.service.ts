@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { Role } from '../common/auth/role';
+import {
+  ConflictError,
+  FieldProblems,
+  UnauthenticatedError,
+} from '../common/errors/domain-errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { ReferenceService } from '../reference/reference.service';
+import { AuthPayload } from './dto/auth-payload';
+import { CreateUserInput } from './dto/create-user.input';
+import { hashPassword, verifyPassword } from './password-hasher';
+import { User } from './user.entity';
+
+export interface TokenPayload {
+  sub: string;
+  role: Role;
+}
+
+export const DEVELOPMENT_SECRETARIAT_EMAIL = 'secretariat@localhost';
+
+@Injectable()
+export class AccountsService {
+  private readonly log = new Logger(AccountsService.name);
+  /** Compared against when the e-mail is unknown, so both failures take the same time. */
+  private decoyHash?: Promise<string>;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly jwt: JwtService,
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** One answer for an unknown e-mail, a wrong password and a disabled account. */
+  async login(email: string, password: string): Promise<AuthPayload> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !matches || !user.active) {
+      throw new UnauthenticatedError('Wrong e-mail or password');
+    }
+    const payload: TokenPayload = { sub: user.id, role: user.role };
+    return { token: await this.jwt.signAsync(payload), user };
+  }
+
+  /** The user behind a verified token, if the account still exists and is active. */
+  async findActiveUser(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id, active: true });
+  }
+
+  byIds(ids: readonly string[]): Promise<User[]> {
+    return this.users.findBy({ id: In([...ids]) });
+  }
+
+  list(): Promise<User[]> {
+    return this.users.find({ order: { email: 'ASC' } });
+  }
+
+  async createUser(input: CreateUserInput): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    await this.checkBinding(input);
+    const passwordHash = await hashPassword(input.password);
+    return this.transactions.run(async (manager) => {
+      if (await manager.existsBy(User, { email })) {
+        throw new ConflictError(`A user with the e-mail ${email} already exists`);
+      }
+      return manager.save(
+        manager.create(User, {
+          email,
+          passwordHash,
+          role: input.role,
+          countryCode: input.countryCode ?? null,
+          organizationId: input.organizationId ?? null,
+          active: true,
+          createdAt: new Date(),
+        }),
+      );
+    });
+  }
+
+  /**
+   * A country focal point is bound to one MIRPS state, a member focal point to one
+   * organization; the secretariat and observers to nothing.
+   */
+  private async checkBinding(input: CreateUserInput): Promise<void> {
+    const problems = new FieldProblems();
+    const needsCountry = input.role === Role.COUNTRY_FOCAL_POINT;
+    const needsOrganization = input.role === Role.MEMBER_FOCAL_POINT;
+
+    if (needsCountry && !input.countryCode) {
+      problems.add('countryCode', 'a COUNTRY_FOCAL_POINT needs the countryCode of a MIRPS state');
+    }
+    if (!needsCountry && input.countryCode) {
+      problems.add('countryCode', `a ${input.role} is not bound to a country`);
+    }
+    if (needsOrganization && !input.organizationId) {
+      problems.add('organizationId', 'a MEMBER_FOCAL_POINT needs an organizationId');
+    }
+    if (!needsOrganization && input.organizationId) {
+      problems.add('organizationId', `a ${input.role} is not bound to an organization`);
+    }
+    if (needsCountry && input.countryCode) {
+      await this.reference.checkCountryCodes(problems, 'countryCode', [input.countryCode], {
+        mirpsOnly: true,
+      });
+    }
+    if (needsOrganization && input.organizationId) {
+      await this.organizations.checkExists(problems, 'organizationId', input.organizationId);
+    }
+    problems.throwIfAny();
+  }
+
+  /**
+   * At start-up, when no secretariat account exists: create it from SECRETARIAT_EMAIL and
+   * SECRETARIAT_PASSWORD, or (outside production, where they are required) create
+   * secretariat@localhost with a random password that is printed once.
+   */
+  async bootstrapSecretariat(email?: string, password?: string): Promise<void> {
+    if (await this.users.existsBy({ role: Role.SECRETARIAT })) return;
+    const generated = !email || !password;
+    const account = generated
+      ? { email: DEVELOPMENT_SECRETARIAT_EMAIL, password: randomBytes(18).toString('base64url') }
+      : { email, password };
+    await this.createUser({ ...account, role: Role.SECRETARIAT });
+    if (generated) {
+      this.log.warn(
+        `Created the secretariat account ${account.email} with the password ${account.password} ` +
+          '(shown once; set SECRETARIAT_EMAIL and SECRETARIAT_PASSWORD to choose your own)',
+      );
+    } else {
+      this.log.log(`Created the secretariat account ${account.email}`);
+    }
+  }
+}

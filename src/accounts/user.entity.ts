@@ -1,0 +1,51 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../database/column-types';
+import { Organization } from '../organizations/organization.entity';
+import { Country } from '../reference/country.entity';
+import { Role } from '../common/auth/role';
+
+@ObjectType({ description: 'A person who signs in: a focal point, the secretariat or an observer' })
+@Entity('users')
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Field()
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  /** scrypt hash with its parameters and salt; never exposed. */
+  @Column({ type: 'varchar', length: 300 })
+  passwordHash: string;
+
+  @Field(() => Role)
+  @Column({ type: 'simple-enum', enum: Role })
+  role: Role;
+
+  /** Set for COUNTRY_FOCAL_POINT only. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  countryCode: string | null;
+
+  @ManyToOne(() => Country, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'countryCode' })
+  country?: Country;
+
+  /** Set for MEMBER_FOCAL_POINT only. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Organization;
+
+  @Field({ description: 'A disabled user cannot sign in' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: TIMESTAMP })
+  createdAt: Date;
+}

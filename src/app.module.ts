@@ -1,0 +1,86 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule } from './accounts/accounts.module';
+import { formatError } from './common/errors/format-error';
+import { GraphQLErrorFilter } from './common/errors/graphql-error.filter';
+import { GraphQLContext } from './common/graphql-context';
+import { RequestLoaders } from './common/loaders/request-loaders';
+import { validationExceptionFactory } from './common/validation/validation-exception.factory';
+import { AppConfigModule } from './config/app-config.module';
+import { Environment } from './config/environment';
+import { loggerOptions } from './config/logger-options';
+import { dataSourceOptions } from './database/data-source-options';
+import { QueryCounterLogger } from './database/query-counter.logger';
+import { HealthModule } from './health/health.module';
+import { NeedsModule } from './needs/needs.module';
+import { OffersModule } from './offers/offers.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { ReferenceModule } from './reference/reference.module';
+
+@Module({})
+export class AppModule {
+  /** `overrides` replace environment settings (tests); the service itself passes none. */
+  static forRoot(overrides: Record<string, string> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(overrides),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) =>
+            loggerOptions(config.get('LOG_LEVEL', { infer: true })),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => ({
+            ...dataSourceOptions(config.get('DATABASE_URL', { infer: true })),
+            migrationsRun: true,
+            logger: new QueryCounterLogger(['error', 'warn', 'migration']),
+          }),
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => ({
+            autoSchemaFile: config.get('SCHEMA_FILE', { infer: true }) || true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            fieldResolverEnhancers: ['filters'],
+            context: ({ req, res }: Pick<GraphQLContext, 'req' | 'res'>): GraphQLContext => ({
+              req,
+              res,
+              loaders: new RequestLoaders(),
+            }),
+            formatError,
+          }),
+        }),
+        ReferenceModule,
+        OrganizationsModule,
+        AccountsModule,
+        NeedsModule,
+        OffersModule,
+        HealthModule,
+      ],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
+    };
+  }
+}

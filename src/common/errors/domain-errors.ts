@@ -1,0 +1,76 @@
+/**
+ * The errors services throw. They carry the contract's `extensions.code`; the GraphQL
+ * error filter turns them into GraphQL errors. Services import nothing from GraphQL.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** One failing input field: `field` is its path inside the operation's input, e.g. `title`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} was not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'You are not allowed to do this') {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in first: send Authorization: Bearer <token>') {
+    super(message);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly fields: FieldProblem[]) {
+    super(
+      `Invalid input: ${fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+    );
+  }
+
+  static of(field: string, message: string): InvalidInputError {
+    return new InvalidInputError([{ field, message }]);
+  }
+}
+
+/**
+ * Collects field problems while a service checks an input against the database,
+ * so that one answer names every failing field.
+ */
+export class FieldProblems {
+  private readonly problems: FieldProblem[] = [];
+
+  add(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  throwIfAny(): void {
+    if (this.problems.length > 0) throw new InvalidInputError(this.problems);
+  }
+}

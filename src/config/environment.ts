@@ -1,0 +1,117 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+/** Used only outside production; production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
+
+export const NODE_ENVIRONMENTS = ['development', 'production', 'test'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every setting the service reads, with its default. The raw environment (plus `.env`)
+ * is validated into this class once at start-up; nothing else reads `process.env`.
+ */
+export class Environment {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: NodeEnvironment = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must look like "sqlite:PATH" or "postgres://user:pass@host:port/db"',
+  })
+  DATABASE_URL = 'sqlite:data/twinning.sqlite';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @IsString()
+  @Matches(/^\d+\s*[smhd]?$/, {
+    message: 'JWT_EXPIRES_IN must be a duration such as "8h", "30m" or a number of seconds',
+  })
+  JWT_EXPIRES_IN = '8h';
+
+  @IsOptional()
+  @IsEmail({ require_tld: false }, { message: 'SECRETARIAT_EMAIL must be an e-mail address' })
+  SECRETARIAT_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'SECRETARIAT_PASSWORD must be at least 12 characters long' })
+  SECRETARIAT_PASSWORD?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Where the code-first schema is written on start; empty means "keep it in memory". */
+  @IsOptional()
+  @IsString()
+  SCHEMA_FILE?: string;
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+}
+
+/** Cross-setting rules that a single decorator cannot express. */
+function productionRules(env: Environment): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('JWT_SECRET must be set to a secret of your own in production');
+  }
+  if (!env.SECRETARIAT_EMAIL) problems.push('SECRETARIAT_EMAIL is required in production');
+  if (!env.SECRETARIAT_PASSWORD) problems.push('SECRETARIAT_PASSWORD is required in production');
+  return problems;
+}
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/**
+ * Validates the raw environment. Empty strings count as unset, so `PORT=` in a `.env`
+ * file falls back to the default instead of failing.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const defined = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const problems = [
+    ...describe(validateSync(env, { whitelist: false, skipMissingProperties: false })),
+    ...productionRules(env),
+  ];
+  if (problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return env;
+}

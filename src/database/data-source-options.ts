@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { User } from '../accounts/user.entity';
+import { Need } from '../needs/need.entity';
+import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
+import { OfferWorkingGroup } from '../offers/offer-working-group.entity';
+import { Offer } from '../offers/offer.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Country } from '../reference/country.entity';
+import { WorkingGroup } from '../reference/working-group.entity';
+import { Initial1764370000000 } from './migrations/1764370000000-initial';
+
+
+export const ENTITIES = [
+  Country,
+  WorkingGroup,
+  Organization,
+  User,
+  Need,
+  Offer,
+  OfferWorkingGroup,
+  OfferEligibleCountry,
+];
+
+/** Listed explicitly (not globbed) so the same list works from ts-node, jest and dist. */
+export const MIGRATIONS = [Initial1764370000000];
+
+export const SQLITE_PREFIX = 'sqlite:';
+
+/** The SQLite file a `sqlite:PATH` URL names (`:memory:` for a throwaway database). */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.slice(SQLITE_PREFIX.length);
+}
+
+/**
+ * TypeORM options for a DATABASE_URL. Schema changes come from migrations only
+ * (`synchronize` stays off); the app applies them at start-up.
+ */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  if (!databaseUrl.startsWith(SQLITE_PREFIX)) {
+    throw new Error('Only sqlite:PATH database URLs are supported by this build');
+  }
+  const database = sqlitePath(databaseUrl);
+  const inMemory = database === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(database)), { recursive: true });
+  return {
+    type: 'sqlite',
+    database,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    // TypeORM's SQLite driver turns foreign keys on for every connection.
+    enableWAL: !inMemory,
+    busyTimeout: 5000,
+  };
+}

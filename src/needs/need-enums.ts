@@ -1,0 +1,20 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Priority {
+  HIGH = 'HIGH',
+  MEDIUM = 'MEDIUM',
+  LOW = 'LOW',
+}
+
+export enum NeedStatus {
+  OPEN = 'OPEN',
+  IN_TWINNING = 'IN_TWINNING',
+  FULFILLED = 'FULFILLED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+registerEnumType(Priority, { name: 'Priority' });
+registerEnumType(NeedStatus, {
+  name: 'NeedStatus',
+  description: 'OPEN until a twinning takes it, FULFILLED when that twinning completes',
+});

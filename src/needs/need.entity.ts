@@ -1,0 +1,96 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../database/column-types';
+import { User } from '../accounts/user.entity';
+import { Country } from '../reference/country.entity';
+import { Modality } from '../reference/modality';
+import { WorkingGroup } from '../reference/working-group.entity';
+import { NeedStatus, Priority } from './need-enums';
+
+@ObjectType({ description: "A MIRPS state's capacity need, taken from its National Action Plan" })
+@Entity('needs')
+@Index(['createdAt', 'id'])
+@Index(['countryCode', 'status'])
+@Index(['workingGroupCode', 'status'])
+export class Need {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  countryCode: string;
+
+  @ManyToOne(() => Country, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'countryCode' })
+  country?: Country;
+
+  @Column({ type: 'varchar', length: 40 })
+  workingGroupCode: string;
+
+  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'workingGroupCode' })
+  workingGroup?: WorkingGroup;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+
+  @Field(() => [Modality])
+  @Column({ type: 'simple-json' })
+  modalities: Modality[];
+
+  @Field(() => [String], { description: 'ISO 639-1 codes, e.g. "es", "en"' })
+  @Column({ type: 'simple-json' })
+  languages: string[];
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  beneficiaries: number | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: TIMESTAMP, nullable: true })
+  earliestStart: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: TIMESTAMP, nullable: true })
+  latestEnd: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The National Action Plan commitment' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  napReference: string | null;
+
+  @Field(() => Priority)
+  @Column({ type: 'simple-enum', enum: Priority, default: Priority.MEDIUM })
+  priority: Priority;
+
+  @Field(() => NeedStatus)
+  @Column({ type: 'simple-enum', enum: NeedStatus, default: NeedStatus.OPEN })
+  status: NeedStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn' })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  withdrawalReason: string | null;
+
+  /** Title and description folded (lower case, no accents) for `search`. */
+  @Column({ type: 'text' })
+  searchText: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  createdById: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'createdById' })
+  createdBy?: User;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: TIMESTAMP })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: TIMESTAMP })
+  updatedAt: Date;
+}

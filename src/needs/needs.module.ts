@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseModule } from '../database/database.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { Need } from './need.entity';
+import { NeedsResolver } from './needs.resolver';
+import { NeedsService } from './needs.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Need]), DatabaseModule, ReferenceModule],
+  providers: [NeedsService, NeedsResolver],
+  exports: [NeedsService],
+})
+export class NeedsModule {}

@@ -1,0 +1,81 @@
+import { Args, Context, Mutation, Query, ResolveField, Resolver, Parent, ObjectType } from '@nestjs/graphql';
+import type { User } from '../accounts/user.entity';
+import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
+import { Role } from '../common/auth/role';
+import { IdArgs, WithdrawArgs } from '../common/dto/id.args';
+import { GraphQLContext } from '../common/graphql-context';
+import { loadRequired } from '../common/loaders/request-loaders';
+import { Connection, ConnectionShape, PageArgs } from '../common/pagination/connection';
+import { Country } from '../reference/country.entity';
+import { countryLoader, workingGroupLoader } from '../reference/reference.loaders';
+import { ReferenceService } from '../reference/reference.service';
+import { WorkingGroup } from '../reference/working-group.entity';
+import { CreateNeedInput } from './dto/create-need.input';
+import { NeedFilter } from './dto/need-filter.input';
+import { UpdateNeedInput } from './dto/update-need.input';
+import { Need } from './need.entity';
+import { NeedsService } from './needs.service';
+
+@ObjectType()
+export class NeedConnection extends Connection(Need) {}
+
+const MANAGERS = [Role.SECRETARIAT, Role.COUNTRY_FOCAL_POINT];
+
+@Resolver(() => Need)
+export class NeedsResolver {
+  constructor(
+    private readonly needsService: NeedsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => Need, { description: 'NOT_FOUND when absent' })
+  need(@Args() { id }: IdArgs): Promise<Need> {
+    return this.needsService.get(id);
+  }
+
+  @SignedIn()
+  @Query(() => NeedConnection, { description: 'Newest first' })
+  needs(
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => NeedFilter, nullable: true }) filter?: NeedFilter,
+  ): Promise<ConnectionShape<Need>> {
+    return this.needsService.list(filter, page);
+  }
+
+  @Roles(MANAGERS)
+  @Mutation(() => Need)
+  createNeed(@CurrentUser() user: User, @Args('input') input: CreateNeedInput): Promise<Need> {
+    return this.needsService.create(user, input);
+  }
+
+  @Roles(MANAGERS)
+  @Mutation(() => Need)
+  updateNeed(
+    @CurrentUser() user: User,
+    @Args() { id }: IdArgs,
+    @Args('input') input: UpdateNeedInput,
+  ): Promise<Need> {
+    return this.needsService.update(user, id, input);
+  }
+
+  @Roles(MANAGERS)
+  @Mutation(() => Need)
+  withdrawNeed(@CurrentUser() user: User, @Args() { id, reason }: WithdrawArgs): Promise<Need> {
+    return this.needsService.withdraw(user, id, reason);
+  }
+
+  @ResolveField(() => Country)
+  country(@Parent() need: Need, @Context() { loaders }: GraphQLContext): Promise<Country> {
+    return loadRequired(countryLoader(loaders, this.reference), need.countryCode, 'Country');
+  }
+
+  @ResolveField(() => WorkingGroup)
+  workingGroup(@Parent() need: Need, @Context() { loaders }: GraphQLContext): Promise<WorkingGroup> {
+    return loadRequired(
+      workingGroupLoader(loaders, this.reference),
+      need.workingGroupCode,
+      'Working group',
+    );
+  }
+}

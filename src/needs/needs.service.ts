@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { User } from '../accounts/user.entity';
+import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
+import { ConnectionShape, PageArgs } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { whereSearchMatches } from '../common/pagination/search-filter';
+import { foldForSearch } from '../common/text';
+import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
+import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { ReferenceService } from '../reference/reference.service';
+import { CreateNeedInput } from './dto/create-need.input';
+import { NeedFilter } from './dto/need-filter.input';
+import { UpdateNeedInput } from './dto/update-need.input';
+import { NeedStatus, Priority } from './need-enums';
+import { Need } from './need.entity';
+import { assertMayManageNeedsOf } from './need.policy';
+
+function searchTextOf(need: Pick<Need, 'title' | 'description'>): string {
+  return foldForSearch(`${need.title}\n${need.description}`);
+}
+
+@Injectable()
+export class NeedsService {
+  constructor(
+    @InjectRepository(Need) private readonly needs: Repository<Need>,
+    private readonly reference: ReferenceService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async get(id: string): Promise<Need> {
+    const need = await this.needs.findOneBy({ id });
+    if (!need) throw new NotFoundError('Need', id);
+    return need;
+  }
+
+  list(filter: NeedFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<Need>> {
+    const query = this.needs.createQueryBuilder('need');
+    if (filter.countryCode) query.andWhere('need.countryCode = :country', { country: filter.countryCode });
+    if (filter.workingGroupCode) {
+      query.andWhere('need.workingGroupCode = :group', { group: filter.workingGroupCode });
+    }
+    if (filter.status) query.andWhere('need.status = :status', { status: filter.status });
+    return keysetPage(whereSearchMatches(query, filter.search), page);
+  }
+
+  async create(user: User, input: CreateNeedInput): Promise<Need> {
+    assertMayManageNeedsOf(user, input.countryCode);
+    const problems = new FieldProblems();
+    await this.reference.checkCountryCodes(problems, 'countryCode', [input.countryCode], {
+      mirpsOnly: true,
+    });
+    await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [
+      input.workingGroupCode,
+    ]);
+    checkPeriod(problems, 'latestEnd', input.earliestStart, input.latestEnd);
+    problems.throwIfAny();
+
+    const now = new Date();
+    const need = this.needs.create({
+      countryCode: input.countryCode,
+      workingGroupCode: input.workingGroupCode,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      modalities: input.modalities,
+      languages: input.languages,
+      beneficiaries: input.beneficiaries ?? null,
+      earliestStart: input.earliestStart ?? null,
+      latestEnd: input.latestEnd ?? null,
+      napReference: input.napReference?.trim() ?? null,
+      priority: input.priority ?? Priority.MEDIUM,
+      status: NeedStatus.OPEN,
+      withdrawalReason: null,
+      createdById: user.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    need.searchText = searchTextOf(need);
+    return this.transactions.run((manager) => manager.save(need));
+  }
+
+  async update(user: User, id: string, input: UpdateNeedInput): Promise<Need> {
+    const problems = new FieldProblems();
+    checkNotNull(problems, input, ['workingGroupCode', 'title', 'description', 'modalities', 'languages', 'priority']);
+    if (input.workingGroupCode) {
+      await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [
+        input.workingGroupCode,
+      ]);
+    }
+    problems.throwIfAny();
+
+    return this.transactions.run(async (manager) => {
+      const need = await this.lockOpenNeed(manager, user, id, 'changed');
+      const updated = Object.assign(need, definedOnly(input), {
+        title: input.title?.trim() ?? need.title,
+        description: input.description?.trim() ?? need.description,
+        napReference:
+          input.napReference === undefined ? need.napReference : (input.napReference?.trim() ?? null),
+      });
+      const periodProblems = new FieldProblems();
+      checkPeriod(periodProblems, 'latestEnd', updated.earliestStart, updated.latestEnd);
+      periodProblems.throwIfAny();
+      updated.searchText = searchTextOf(updated);
+      updated.updatedAt = new Date();
+      return manager.save(updated);
+    });
+  }
+
+  withdraw(user: User, id: string, reason?: string | null): Promise<Need> {
+    return this.transactions.run(async (manager) => {
+      const need = await this.lockOpenNeed(manager, user, id, 'withdrawn');
+      need.status = NeedStatus.WITHDRAWN;
+      need.withdrawalReason = reason?.trim() ?? null;
+      need.updatedAt = new Date();
+      return manager.save(need);
+    });
+  }
+
+  /** Only an OPEN need may change: one in a twinning is settled through the twinning. */
+  private async lockOpenNeed(
+    manager: EntityManager,
+    user: User,
+    id: string,
+    action: string,
+  ): Promise<Need> {
+    const need = await manager.findOne(Need, { where: { id }, lock: writeLock(manager) });
+    if (!need) throw new NotFoundError('Need', id);
+    assertMayManageNeedsOf(user, need.countryCode);
+    if (need.status !== NeedStatus.OPEN) {
+      throw new ConflictError(
+        `The need is ${need.status}: only an OPEN need can be ${action}` +
+          (need.status === NeedStatus.IN_TWINNING ? ' (cancel its twinning first)' : ''),
+      );
+    }
+    return need;
+  }
+}

@@ -1,0 +1,87 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsLanguageCode } from '../../common/validation/is-language-code';
+import { COUNTRY_CODE, IsText, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
+import { MAX_LIST_ITEMS } from '../../needs/dto/create-need.input';
+import { Modality } from '../../reference/modality';
+
+export const MAX_CAPACITY = 1000;
+
+@InputType()
+export class CreateOfferInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'organizationId must be an id' })
+  organizationId: string;
+
+  @Field(() => [String], { description: 'The working groups it serves' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LIST_ITEMS)
+  @ArrayUnique()
+  @Matches(WORKING_GROUP_CODE, { each: true, message: 'workingGroupCodes must hold working group codes' })
+  workingGroupCodes: string[];
+
+  @Field()
+  @IsText(1, 200)
+  title: string;
+
+  @Field()
+  @IsText(1, 5000)
+  description: string;
+
+  @Field(() => [Modality])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LIST_ITEMS)
+  @ArrayUnique()
+  @IsEnum(Modality, { each: true })
+  modalities: Modality[];
+
+  @Field(() => [String], { description: 'ISO 639-1 codes, e.g. ["es", "en"]' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_LIST_ITEMS)
+  @ArrayUnique()
+  @IsLanguageCode({ each: true })
+  languages: string[];
+
+  @Field(() => Int, { description: 'How many needs it can serve in live twinnings at once' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  availableFrom?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'After availableFrom' })
+  @IsOptional()
+  @IsDate()
+  availableTo?: Date | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'MIRPS states it is open to; none or null means all of them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST_ITEMS)
+  @ArrayUnique()
+  @Matches(COUNTRY_CODE, { each: true, message: 'eligibleCountryCodes must hold ISO 3166-1 alpha-2 codes' })
+  eligibleCountryCodes?: string[] | null;
+}

@@ -1,0 +1,87 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../database/column-types';
+import { User } from '../accounts/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Modality } from '../reference/modality';
+import { OfferStatus } from './offer-status';
+
+@ObjectType({ description: "A Support Platform member's offer of expertise or support" })
+@Entity('offers')
+@Index(['createdAt', 'id'])
+@Index(['organizationId', 'status'])
+@Check(
+  'CHK_offers_capacity',
+  '"capacity" > 0 AND "reservedCapacity" >= 0 AND "reservedCapacity" <= "capacity"',
+)
+export class Offer {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Organization;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+
+  @Field(() => [Modality])
+  @Column({ type: 'simple-json' })
+  modalities: Modality[];
+
+  @Field(() => [String], { description: 'ISO 639-1 codes, e.g. "es", "en"' })
+  @Column({ type: 'simple-json' })
+  languages: string[];
+
+  @Field(() => Int, { description: 'How many needs it can serve in live twinnings at once' })
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  /** Needs held by PROPOSED/ACCEPTED/CONFIRMED twinnings; changed only under a write lock. */
+  @Column({ type: 'integer', default: 0 })
+  reservedCapacity: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: TIMESTAMP, nullable: true })
+  availableFrom: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: TIMESTAMP, nullable: true })
+  availableTo: Date | null;
+
+  @Field(() => OfferStatus)
+  @Column({ type: 'simple-enum', enum: OfferStatus, default: OfferStatus.OPEN })
+  status: OfferStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn' })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  withdrawalReason: string | null;
+
+  /** Title and description folded (lower case, no accents) for `search`. */
+  @Column({ type: 'text' })
+  searchText: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  createdById: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'createdById' })
+  createdBy?: User;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: TIMESTAMP })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Column({ type: TIMESTAMP })
+  updatedAt: Date;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseModule } from '../database/database.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { OfferEligibleCountry } from './offer-eligible-country.entity';
+import { OfferWorkingGroup } from './offer-working-group.entity';
+import { Offer } from './offer.entity';
+import { OffersResolver } from './offers.resolver';
+import { OffersService } from './offers.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Offer, OfferWorkingGroup, OfferEligibleCountry]),
+    DatabaseModule,
+    ReferenceModule,
+    OrganizationsModule,
+  ],
+  providers: [OffersService, OffersResolver],
+  exports: [OffersService],
+})
+export class OffersModule {}

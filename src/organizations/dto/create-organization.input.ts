@@ -1,0 +1,20 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { OrganizationKind } from '../organization-kind';
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field(() => OrganizationKind)
+  @IsEnum(OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code of its home country, if any' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an upper-case ISO 3166-1 alpha-2 code' })
+  countryCode?: string;
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { ConflictError, FieldProblems } from '../common/errors/domain-errors';
+import { foldForSearch } from '../common/text';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ReferenceService } from '../reference/reference.service';
+import { CreateOrganizationInput } from './dto/create-organization.input';
+import { OrganizationKind } from './organization-kind';
+import { Organization } from './organization.entity';
+
+/** "  UNHCR " and "unhcr" are the same organization. */
+function nameKeyOf(name: string): string {
+  return foldForSearch(name).replace(/\s+/g, ' ').trim();
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly reference: ReferenceService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  list(kind?: OrganizationKind): Promise<Organization[]> {
+    return this.organizations.find({
+      where: kind ? { kind } : {},
+      order: { nameKey: 'ASC' },
+    });
+  }
+
+  byIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.organizations.findBy({ id: In([...ids]) });
+  }
+
+  findById(id: string): Promise<Organization | null> {
+    return this.organizations.findOneBy({ id });
+  }
+
+  /** Adds a problem to `problems` when `id` names no organization. */
+  async checkExists(problems: FieldProblems, field: string, id: string): Promise<void> {
+    if (!(await this.organizations.existsBy({ id }))) {
+      problems.add(field, `no organization has the id "${id}"`);
+    }
+  }
+
+  async create(input: CreateOrganizationInput): Promise<Organization> {
+    const name = input.name.trim().replace(/\s+/g, ' ');
+    const problems = new FieldProblems();
+    if (name.length === 0) problems.add('name', 'name must not be blank');
+    if (input.countryCode) {
+      await this.reference.checkCountryCodes(problems, 'countryCode', [input.countryCode], {
+        mirpsOnly: false,
+      });
+    }
+    problems.throwIfAny();
+
+    return this.transactions.run(async (manager) => {
+      const nameKey = nameKeyOf(name);
+      if (await manager.existsBy(Organization, { nameKey })) {
+        throw new ConflictError(`An organization named "${name}" already exists`);
+      }
+      return manager.save(
+        manager.create(Organization, {
+          name,
+          nameKey,
+          kind: input.kind,
+          countryCode: input.countryCode ?? null,
+          createdAt: new Date(),
+        }),
+      );
+    });
+  }
+}
