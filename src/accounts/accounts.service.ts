@@ -4,11 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { Role } from '../common/auth/role';
-import {
-  ConflictError,
-  FieldProblems,
-  UnauthenticatedError,
-} from '../common/errors/domain-errors';
+import { ConflictError, FieldProblems, UnauthenticatedError } from '../common/errors/domain-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';

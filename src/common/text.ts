@@ -1,6 +1,9 @@
 /** Lower-case and strip accents, so "Capacitación" and "capacitacion" compare equal. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** LIKE patterns, one per word of a search, with the LIKE wildcards escaped (ESCAPE '\'). */

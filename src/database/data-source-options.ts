@@ -11,7 +11,6 @@ import { Country } from '../reference/country.entity';
 import { WorkingGroup } from '../reference/working-group.entity';
 import { Initial1764370000000 } from './migrations/1764370000000-initial';
 
-
 export const ENTITIES = [
   Country,
   WorkingGroup,

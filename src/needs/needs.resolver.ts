@@ -1,4 +1,13 @@
-import { Args, Context, Mutation, Query, ResolveField, Resolver, Parent, ObjectType } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Mutation,
+  Query,
+  ResolveField,
+  Resolver,
+  Parent,
+  ObjectType,
+} from '@nestjs/graphql';
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
@@ -71,7 +80,10 @@ export class NeedsResolver {
   }
 
   @ResolveField(() => WorkingGroup)
-  workingGroup(@Parent() need: Need, @Context() { loaders }: GraphQLContext): Promise<WorkingGroup> {
+  workingGroup(
+    @Parent() need: Need,
+    @Context() { loaders }: GraphQLContext,
+  ): Promise<WorkingGroup> {
     return loadRequired(
       workingGroupLoader(loaders, this.reference),
       need.workingGroupCode,

@@ -37,7 +37,8 @@ export class NeedsService {
 
   list(filter: NeedFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<Need>> {
     const query = this.needs.createQueryBuilder('need');
-    if (filter.countryCode) query.andWhere('need.countryCode = :country', { country: filter.countryCode });
+    if (filter.countryCode)
+      query.andWhere('need.countryCode = :country', { country: filter.countryCode });
     if (filter.workingGroupCode) {
       query.andWhere('need.workingGroupCode = :group', { group: filter.workingGroupCode });
     }
@@ -82,7 +83,14 @@ export class NeedsService {
 
   async update(user: User, id: string, input: UpdateNeedInput): Promise<Need> {
     const problems = new FieldProblems();
-    checkNotNull(problems, input, ['workingGroupCode', 'title', 'description', 'modalities', 'languages', 'priority']);
+    checkNotNull(problems, input, [
+      'workingGroupCode',
+      'title',
+      'description',
+      'modalities',
+      'languages',
+      'priority',
+    ]);
     if (input.workingGroupCode) {
       await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [
         input.workingGroupCode,
@@ -96,7 +104,9 @@ export class NeedsService {
         title: input.title?.trim() ?? need.title,
         description: input.description?.trim() ?? need.description,
         napReference:
-          input.napReference === undefined ? need.napReference : (input.napReference?.trim() ?? null),
+          input.napReference === undefined
+            ? need.napReference
+            : (input.napReference?.trim() ?? null),
       });
       const periodProblems = new FieldProblems();
       checkPeriod(periodProblems, 'latestEnd', updated.earliestStart, updated.latestEnd);

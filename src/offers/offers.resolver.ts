@@ -84,7 +84,10 @@ export class OffersResolver {
   }
 
   @ResolveField(() => Organization)
-  organization(@Parent() offer: Offer, @Context() { loaders }: GraphQLContext): Promise<Organization> {
+  organization(
+    @Parent() offer: Offer,
+    @Context() { loaders }: GraphQLContext,
+  ): Promise<Organization> {
     return loadRequired(
       organizationLoader(loaders, this.organizations),
       offer.organizationId,

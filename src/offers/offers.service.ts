@@ -55,7 +55,9 @@ export class OffersService {
   list(filter: OfferFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<Offer>> {
     const query = this.offers.createQueryBuilder('offer');
     if (filter.organizationId) {
-      query.andWhere('offer.organizationId = :organization', { organization: filter.organizationId });
+      query.andWhere('offer.organizationId = :organization', {
+        organization: filter.organizationId,
+      });
     }
     if (filter.workingGroupCode) {
       query.andWhere(
@@ -113,7 +115,12 @@ export class OffersService {
     offer.searchText = searchTextOf(offer);
     return this.transactions.run(async (manager) => {
       const saved = await manager.save(offer);
-      await this.replaceLinks(manager, saved.id, input.workingGroupCodes, input.eligibleCountryCodes ?? []);
+      await this.replaceLinks(
+        manager,
+        saved.id,
+        input.workingGroupCodes,
+        input.eligibleCountryCodes ?? [],
+      );
       return saved;
     });
   }

@@ -4,7 +4,9 @@ import { TIMESTAMP } from '../database/column-types';
 import { Country } from '../reference/country.entity';
 import { OrganizationKind } from './organization-kind';
 
-@ObjectType({ description: 'A Support Platform member (or a MIRPS state acting as one) that offers' })
+@ObjectType({
+  description: 'A Support Platform member (or a MIRPS state acting as one) that offers',
+})
 @Entity('organizations')
 export class Organization {
   @Field(() => ID)

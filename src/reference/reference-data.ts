@@ -75,7 +75,13 @@ export const WORKING_GROUP_SEEDS: WorkingGroupSeed[] = [
     descriptionEn: null,
     descriptionEs: null,
   },
-  { code: 'EDUCATION', nameEn: 'Education', nameEs: 'Educación', descriptionEn: null, descriptionEs: null },
+  {
+    code: 'EDUCATION',
+    nameEn: 'Education',
+    nameEs: 'Educación',
+    descriptionEn: null,
+    descriptionEs: null,
+  },
   { code: 'HEALTH', nameEn: 'Health', nameEs: 'Salud', descriptionEn: null, descriptionEs: null },
   {
     code: 'PRIVATE_SECTOR',

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql-context';
 import { DomainError, ErrorCode, InvalidInputError } from './domain-errors';
 
@@ -41,10 +41,12 @@ export class GraphQLErrorFilter extends BaseExceptionFilter implements GqlExcept
     }
     if (exception instanceof GraphQLError) return exception;
 
-    const context = GqlArgumentsHost.create(host).getContext<GraphQLContext>();
-    const requestId = String(context.req?.id ?? 'unknown');
+    const gqlHost = GqlArgumentsHost.create(host);
+    const id: unknown = gqlHost.getContext<GraphQLContext>().req.id;
+    const requestId = typeof id === 'string' ? id : 'unknown';
+    const field = gqlHost.getInfo<GraphQLResolveInfo>().fieldName;
     this.log.error(
-      { err: exception, requestId, operation: GqlArgumentsHost.create(host).getInfo()?.fieldName },
+      { err: exception, requestId, field },
       'Unexpected fault while resolving a GraphQL field',
     );
     return new GraphQLError('Internal server error', {

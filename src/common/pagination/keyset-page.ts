@@ -46,9 +46,8 @@ export async function keysetPage<T extends Listable>(
 
   if (page.after) {
     const position = decodeCursor(page.after);
-    const createdAtColumn = query.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(
-      'createdAt',
-    )!;
+    const createdAtColumn =
+      query.expressionMap.mainAlias!.metadata.findColumnWithPropertyName('createdAt')!;
     const createdAt: unknown = query.connection.driver.preparePersistentValue(
       position.createdAt,
       createdAtColumn,

@@ -23,7 +23,8 @@ export class NeedFilter {
 
   @Field({
     nullable: true,
-    description: 'Words that must all appear in the title or description (accents and case ignored)',
+    description:
+      'Words that must all appear in the title or description (accents and case ignored)',
   })
   @IsOptional()
   @IsString()

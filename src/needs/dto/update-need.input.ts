@@ -3,4 +3,6 @@ import { CreateNeedInput } from './create-need.input';
 
 /** Every field of CreateNeedInput but countryCode, all optional; null clears an optional one. */
 @InputType()
-export class UpdateNeedInput extends PartialType(OmitType(CreateNeedInput, ['countryCode'] as const)) {}
+export class UpdateNeedInput extends PartialType(
+  OmitType(CreateNeedInput, ['countryCode'] as const),
+) {}

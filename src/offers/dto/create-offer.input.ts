@@ -31,7 +31,10 @@ export class CreateOfferInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_LIST_ITEMS)
   @ArrayUnique()
-  @Matches(WORKING_GROUP_CODE, { each: true, message: 'workingGroupCodes must hold working group codes' })
+  @Matches(WORKING_GROUP_CODE, {
+    each: true,
+    message: 'workingGroupCodes must hold working group codes',
+  })
   workingGroupCodes: string[];
 
   @Field()
@@ -82,6 +85,9 @@ export class CreateOfferInput {
   @IsArray()
   @ArrayMaxSize(MAX_LIST_ITEMS)
   @ArrayUnique()
-  @Matches(COUNTRY_CODE, { each: true, message: 'eligibleCountryCodes must hold ISO 3166-1 alpha-2 codes' })
+  @Matches(COUNTRY_CODE, {
+    each: true,
+    message: 'eligibleCountryCodes must hold ISO 3166-1 alpha-2 codes',
+  })
   eligibleCountryCodes?: string[] | null;
 }

@@ -22,7 +22,8 @@ export class OfferFilter {
 
   @Field({
     nullable: true,
-    description: 'Words that must all appear in the title or description (accents and case ignored)',
+    description:
+      'Words that must all appear in the title or description (accents and case ignored)',
   })
   @IsOptional()
   @IsString()

@@ -1,0 +1,142 @@
+import request from 'supertest';
+import { ReferenceSeeder } from '../../src/reference/reference-seeder';
+import {
+  SECRETARIAT_EMAIL,
+  SECRETARIAT_PASSWORD,
+  startTestApp,
+  TestApp,
+} from '../support/test-app';
+
+describe('start-up', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+
+  afterAll(() => app.close());
+
+  it('answers /health with 200 and the database state', async () => {
+    const response = await request(app.app.getHttpServer()).get('/health').expect(200);
+    expect(response.body).toEqual({
+      status: 'ok',
+      info: { database: { status: 'up' } },
+      error: {},
+      details: { database: { status: 'up' } },
+    });
+  });
+
+  it('creates the secretariat account from SECRETARIAT_EMAIL/SECRETARIAT_PASSWORD', async () => {
+    const data = await app.ok(
+      'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email role country { code } organization { id } } } }',
+      { email: SECRETARIAT_EMAIL, password: SECRETARIAT_PASSWORD },
+    );
+    expect(data.login.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(data.login.user).toEqual({
+      email: SECRETARIAT_EMAIL,
+      role: 'SECRETARIAT',
+      country: null,
+      organization: null,
+    });
+  });
+
+  it('seeds every ISO country in English and Spanish, with the seven MIRPS states flagged', async () => {
+    const token = await app.login(SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD);
+    const all = await app.ok('{ countries { code } }', {}, { as: token });
+    expect(all.countries).toHaveLength(250);
+
+    const mirps = await app.ok(
+      '{ countries(mirpsOnly: true) { code name isMirpsState } }',
+      {},
+      { as: token },
+    );
+    expect(mirps.countries).toEqual([
+      { code: 'BZ', name: 'Belize', isMirpsState: true },
+      { code: 'CR', name: 'Costa Rica', isMirpsState: true },
+      { code: 'SV', name: 'El Salvador', isMirpsState: true },
+      { code: 'GT', name: 'Guatemala', isMirpsState: true },
+      { code: 'HN', name: 'Honduras', isMirpsState: true },
+      { code: 'MX', name: 'Mexico', isMirpsState: true },
+      { code: 'PA', name: 'Panama', isMirpsState: true },
+    ]);
+
+    const spanish = await app.ok(
+      '{ countries(mirpsOnly: true) { code name } }',
+      {},
+      { as: token, headers: { 'accept-language': 'es-HN,es;q=0.9,en;q=0.5' } },
+    );
+    expect(spanish.countries.map((c: { name: string }) => c.name)).toEqual([
+      'Belice',
+      'Costa Rica',
+      'El Salvador',
+      'Guatemala',
+      'Honduras',
+      'México',
+      'Panamá',
+    ]);
+  });
+
+  it('seeds the MIRPS working groups with stable codes, in English and Spanish', async () => {
+    const token = await app.login(SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD);
+    const data = await app.ok(
+      '{ workingGroups { code name description es: name(locale: ES) } }',
+      {},
+      { as: token },
+    );
+    expect(data.workingGroups.map((group: { code: string }) => group.code).sort()).toEqual([
+      'ASYLUM_SYSTEMS',
+      'EDUCATION',
+      'HEALTH',
+      'INTERNAL_DISPLACEMENT',
+      'JOBS_LIVELIHOODS',
+      'LOCAL_GOVERNANCE',
+      'PRIVATE_SECTOR',
+      'SOCIAL_PROTECTION',
+      'STATISTICAL_INCLUSION',
+    ]);
+    expect(data.workingGroups).toContainEqual({
+      code: 'ASYLUM_SYSTEMS',
+      name: 'Strengthening asylum systems',
+      description: 'Reception, admission, case management, eligibility',
+      es: 'Fortalecimiento de los sistemas de asilo',
+    });
+  });
+
+  it('has migrations that build exactly the schema the entities describe', async () => {
+    const pending = await app.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('runs SQLite with foreign keys on and WAL journaling', async () => {
+    expect(await app.dataSource.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    expect(await app.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+  });
+});
+
+describe('a second start on the same database', () => {
+  it('seeds nothing new and keeps the first secretariat', async () => {
+    const first = await startTestApp();
+    const tables = ['countries', 'working_groups', 'users'];
+    const before = await Promise.all(tables.map((table) => first.rowCount(table)));
+    expect(before).toEqual([250, 9, 1]);
+    await first.app.close();
+
+    const second = await startTestApp({
+      databaseFile: first.databaseFile,
+      env: { SECRETARIAT_EMAIL: 'another@mirps.test' },
+    });
+    try {
+      expect(await Promise.all(tables.map((table) => second.rowCount(table)))).toEqual(before);
+      expect(await second.app.get(ReferenceSeeder).seed()).toEqual({
+        countriesAdded: 0,
+        countriesRenamed: 0,
+        workingGroupsAdded: 0,
+      });
+      const emails = await second.dataSource.query('SELECT email FROM users');
+      expect(emails).toEqual([{ email: SECRETARIAT_EMAIL }]);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
