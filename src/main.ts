@@ -3,19 +3,24 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { Environment } from './config/environment';
+import { ConfigurationError, Environment } from './config/environment';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule.forRoot(), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create(AppModule.forRoot(), {
+    // Quiet until pino takes over; start-up errors reach the catch below.
+    logger: false,
+    abortOnError: false,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.enableShutdownHooks();
   const port = app.get(ConfigService<Environment, true>).get('PORT', { infer: true });
   await app.listen(port);
-  app.get(Logger).log(`mirps-twinning listens on ${await app.getUrl()}/graphql`);
+  logger.log(`mirps-twinning listens on ${await app.getUrl()}/graphql`);
 }
 
 bootstrap().catch((error: unknown) => {
-  // One clear line (a bad setting names its variable), no stack trace.
-  console.error(error instanceof Error ? error.message : String(error));
+  // A bad setting is one clear line that names it; anything else keeps its stack.
+  console.error(error instanceof ConfigurationError ? error.message : error);
   process.exit(1);
 });

@@ -33,10 +33,11 @@ export class Environment {
   @IsIn(NODE_ENVIRONMENTS)
   NODE_ENV: NodeEnvironment = 'development';
 
+  // With stopAtFirstError the decorator nearest the property is checked first.
   @Transform(toInt)
-  @IsInt()
   @Min(0)
   @Max(65535)
+  @IsInt()
   PORT = 3000;
 
   @IsString()
@@ -107,7 +108,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   );
   const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const problems = [
-    ...describe(validateSync(env, { whitelist: false, skipMissingProperties: false })),
+    ...describe(validateSync(env, { stopAtFirstError: true })),
     ...productionRules(env),
   ];
   if (problems.length > 0) {
