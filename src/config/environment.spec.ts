@@ -26,7 +26,7 @@ describe('validateEnvironment', () => {
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
     [
       { DATABASE_URL: 'mysql://localhost/db' },
-      'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" or "postgres://user:pass@host:port/db"',
+      'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" (this build has no PostgreSQL support yet)',
     ],
     [
       { JWT_SECRET: 'short' },

@@ -41,8 +41,8 @@ export class Environment {
   PORT = 3000;
 
   @IsString()
-  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
-    message: 'DATABASE_URL must look like "sqlite:PATH" or "postgres://user:pass@host:port/db"',
+  @Matches(/^sqlite:.+$/, {
+    message: 'DATABASE_URL must look like "sqlite:PATH" (this build has no PostgreSQL support yet)',
   })
   DATABASE_URL = 'sqlite:data/twinning.sqlite';
 
