@@ -1,6 +1,7 @@
 import {
   Args,
   Context,
+  ID,
   Mutation,
   Query,
   ResolveField,
@@ -11,16 +12,16 @@ import {
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
-import { IdArgs, WithdrawArgs } from '../common/dto/id.args';
+import { IdArgs, VALID_ID, WithdrawArgs } from '../common/dto/id.args';
 import { GraphQLContext } from '../common/graphql-context';
 import { loadRequired } from '../common/loaders/request-loaders';
-import { Connection, ConnectionShape, PageArgs } from '../common/pagination/connection';
+import { Connection, ConnectionShape } from '../common/pagination/connection';
 import { Country } from '../reference/country.entity';
 import { countryLoader, workingGroupLoader } from '../reference/reference.loaders';
 import { ReferenceService } from '../reference/reference.service';
 import { WorkingGroup } from '../reference/working-group.entity';
 import { CreateNeedInput } from './dto/create-need.input';
-import { NeedFilter } from './dto/need-filter.input';
+import { NeedsArgs } from './dto/needs.args';
 import { UpdateNeedInput } from './dto/update-need.input';
 import { Need } from './need.entity';
 import { NeedsService } from './needs.service';
@@ -45,10 +46,7 @@ export class NeedsResolver {
 
   @SignedIn()
   @Query(() => NeedConnection, { description: 'Newest first' })
-  needs(
-    @Args() page: PageArgs,
-    @Args('filter', { type: () => NeedFilter, nullable: true }) filter?: NeedFilter,
-  ): Promise<ConnectionShape<Need>> {
+  needs(@Args() { filter, ...page }: NeedsArgs): Promise<ConnectionShape<Need>> {
     return this.needsService.list(filter, page);
   }
 
@@ -62,7 +60,7 @@ export class NeedsResolver {
   @Mutation(() => Need)
   updateNeed(
     @CurrentUser() user: User,
-    @Args() { id }: IdArgs,
+    @Args('id', { type: () => ID }, VALID_ID) id: string,
     @Args('input') input: UpdateNeedInput,
   ): Promise<Need> {
     return this.needsService.update(user, id, input);

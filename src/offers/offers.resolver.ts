@@ -1,6 +1,7 @@
 import {
   Args,
   Context,
+  ID,
   Int,
   Mutation,
   ObjectType,
@@ -12,17 +13,17 @@ import {
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
-import { IdArgs, WithdrawArgs } from '../common/dto/id.args';
+import { IdArgs, VALID_ID, WithdrawArgs } from '../common/dto/id.args';
 import { GraphQLContext } from '../common/graphql-context';
 import { groupByKey, loadRequired } from '../common/loaders/request-loaders';
-import { Connection, ConnectionShape, PageArgs } from '../common/pagination/connection';
+import { Connection, ConnectionShape } from '../common/pagination/connection';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Country } from '../reference/country.entity';
 import { WorkingGroup } from '../reference/working-group.entity';
 import { CreateOfferInput } from './dto/create-offer.input';
-import { OfferFilter } from './dto/offer-filter.input';
+import { OffersArgs } from './dto/offers.args';
 import { UpdateOfferInput } from './dto/update-offer.input';
 import { Offer } from './offer.entity';
 import { OffersService, remainingCapacityOf } from './offers.service';
@@ -47,10 +48,7 @@ export class OffersResolver {
 
   @SignedIn()
   @Query(() => OfferConnection, { description: 'Newest first' })
-  offers(
-    @Args() page: PageArgs,
-    @Args('filter', { type: () => OfferFilter, nullable: true }) filter?: OfferFilter,
-  ): Promise<ConnectionShape<Offer>> {
+  offers(@Args() { filter, ...page }: OffersArgs): Promise<ConnectionShape<Offer>> {
     return this.offersService.list(filter, page);
   }
 
@@ -64,7 +62,7 @@ export class OffersResolver {
   @Mutation(() => Offer)
   updateOffer(
     @CurrentUser() user: User,
-    @Args() { id }: IdArgs,
+    @Args('id', { type: () => ID }, VALID_ID) id: string,
     @Args('input') input: UpdateOfferInput,
   ): Promise<Offer> {
     return this.offersService.update(user, id, input);

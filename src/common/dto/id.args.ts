@@ -1,4 +1,6 @@
+import { ParseUUIDPipe } from '@nestjs/common';
 import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { InvalidInputError } from '../errors/domain-errors';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsText } from '../validation/text-rules';
 
@@ -16,3 +18,12 @@ export class WithdrawArgs extends IdArgs {
   @IsText(1, 1000)
   reason?: string | null;
 }
+
+/**
+ * For an `id` argument beside an `input` one (`updateNeed(id, input)`): a whole-arguments
+ * class like IdArgs would refuse `input` as an undeclared property, so the id is checked
+ * on its own, with the same answer.
+ */
+export const VALID_ID = new ParseUUIDPipe({
+  exceptionFactory: () => InvalidInputError.of('id', 'id must be an id'),
+});

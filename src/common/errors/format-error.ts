@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** Codes Apollo and graphql-js give to errors in the request itself; passed through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -23,21 +23,55 @@ const SERVICE_ERROR_CODES = new Set([
 /**
  * Variable coercion errors ("Variable "$input" got invalid value 3 at "input.title"; ...")
  * come from graphql-js as BAD_USER_INPUT without field names: name the field here.
+ * `reason` is graphql-js's own message for the failing value, when the original error
+ * is at hand: the echoed value may itself contain "; ", so the message is cut there.
  */
-function fieldsOfCoercionError(message: string): { field: string; message: string }[] {
-  const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?; (.*)$/s.exec(
-    message,
-  );
-  if (!match) return [];
-  const [, variable, path, reason] = match;
-  return [{ field: path ?? variable, message: reason }];
+function fieldsOfCoercionError(
+  message: string,
+  reason?: string,
+): { field: string; message: string }[] {
+  const cut = reason && message.endsWith(`; ${reason}`) ? message.length - reason.length - 2 : -1;
+  const invalid =
+    cut >= 0
+      ? /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?$/s.exec(
+          message.slice(0, cut),
+        )
+      : /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?; (.*)$/s.exec(message);
+  if (invalid) {
+    const [, variable, path] = invalid;
+    const problem = cut >= 0 ? reason! : invalid[3];
+    const at = path ?? variable;
+    // A missing or unknown input field is reported at its parent object: name the field.
+    const inner =
+      /^Field "(\w+)" (?:of required type .* was not provided|is not defined by type)/.exec(
+        problem,
+      );
+    return [{ field: inner ? `${at}.${inner[1]}` : at, message: problem }];
+  }
+  // The variable itself is null or absent.
+  const absent =
+    /^Variable "\$(\w+)" of (?:non-null|required) type "[^"]+" (must not be null|was not provided)\.$/.exec(
+      message,
+    );
+  if (absent) return [{ field: absent[1], message: `${absent[1]} ${absent[2]}` }];
+  return [];
+}
+
+/** graphql-js keeps the failing value's own error as `originalError` of a coercion error. */
+function reasonOf(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const inner = error.originalError;
+  return inner instanceof GraphQLError ? inner.message : undefined;
 }
 
 /**
  * The last step before an error leaves the service: every error carries a known
  * `extensions.code`, never a stack trace, and anything unrecognized is masked.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+): GraphQLFormattedError {
   const extensions = formatted.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
 
@@ -46,7 +80,7 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code, fields: fieldsOfCoercionError(formatted.message) },
+      extensions: { code, fields: fieldsOfCoercionError(formatted.message, reasonOf(error)) },
     };
   }
   if (code && (REQUEST_ERROR_CODES.has(code) || SERVICE_ERROR_CODES.has(code))) {

@@ -1,22 +1,21 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsText, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
 
 @InputType()
 export class CreateWorkingGroupInput {
   @Field({ description: 'Stable upper-case code, e.g. CLIMATE_DISPLACEMENT' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, {
+  @Matches(WORKING_GROUP_CODE, {
     message: 'code must be 2 to 40 upper-case letters, digits or underscores',
   })
   code: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   nameEn: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   nameEs: string;
 
   @Field({ nullable: true })
