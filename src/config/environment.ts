@@ -3,6 +3,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -67,6 +68,42 @@ export class Environment {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /**
+   * The address clients reach the service at, for links it hands out (calendar feeds);
+   * defaults to http://localhost:PORT.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'PUBLIC_URL must be an http(s) URL such as https://twinning.example.org',
+  })
+  PUBLIC_URL?: string;
+
+  /**
+   * Overrides of the matching weights, e.g. "TEXT=0.4,CAPACITY=0": factor=weight pairs
+   * (TOPIC, MODALITY, LANGUAGE, TIMING, ELIGIBILITY, TEXT, CAPACITY); normalised to sum 1.
+   */
+  @IsOptional()
+  @Matches(
+    /^\s*(TOPIC|MODALITY|LANGUAGE|TIMING|ELIGIBILITY|TEXT|CAPACITY)\s*=\s*\d+(\.\d+)?\s*(,\s*(TOPIC|MODALITY|LANGUAGE|TIMING|ELIGIBILITY|TEXT|CAPACITY)\s*=\s*\d+(\.\d+)?\s*)*$/,
+    {
+      message:
+        'MATCHING_WEIGHTS must be FACTOR=weight pairs separated by commas, e.g. "TEXT=0.4,CAPACITY=0"',
+    },
+  )
+  MATCHING_WEIGHTS?: string;
+
+  /** Pairs scoring below this (0 to 1) are neither suggested nor planned. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+      ? Number(value)
+      : value,
+  )
+  @Min(0)
+  @Max(1)
+  @IsNumber({}, { message: 'MATCHING_MINIMUM_SCORE must be a number between 0 and 1' })
+  MATCHING_MINIMUM_SCORE?: number;
 
   /** Where the code-first schema is written on start; empty means "keep it in memory". */
   @IsOptional()
