@@ -1,12 +1,8 @@
-import { NeedCandidate, OfferCandidate, ScoredPair } from './candidates';
+import { FACTORS, NeedCandidate, OfferCandidate, ScoredPair } from './candidates';
 import { MatchingConfig, normaliseConfig } from './matching-config';
-import {
-  assignmentProblem,
-  AssignmentProblem,
-  AssignmentSolution,
-  solveAssignment,
-} from './optimal-assignment';
-import { explain, factorValues, weightedScore, whyInfeasible } from './scoring';
+import { AssignmentProblem, AssignmentSolution, solveAssignment } from './optimal-assignment';
+import { CompiledNeed, CompiledOffer, PairScorer } from './pair-scorer';
+import { explain } from './reasons';
 import { buildTextVectors, TextVector } from './text/text-vectors';
 
 /** Scores become integers for the optimal plan: exact arithmetic, 6 decimals kept. */
@@ -22,25 +18,58 @@ export interface MatchingPlanResult {
   solution: AssignmentSolution;
 }
 
-function byScoreThenId(a: ScoredPair, b: ScoredPair, key: 'needId' | 'offerId'): number {
-  return b.score - a.score || (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0);
+/** An Int32Array that grows as it is pushed to. */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const data = new Int32Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.data[this.length++] = value;
+  }
+
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Best score first; equal scores in id order, so the same input gives the same list. */
+function bestFirst(a: { score: number; id: string }, b: { score: number; id: string }): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
- * The matching engine over one snapshot of open needs and offers: plain data in, plain
- * data out, no clock, no I/O. Building it computes the text vectors of the whole corpus
- * once; suggestions and plans then reuse them.
+ * The matching engine over one snapshot of needs and offers: plain data in, plain data
+ * out, no clock, no I/O. Building it computes the text vectors of the whole corpus once
+ * (needs and offers together, so a pair scores the same from either side); suggestions
+ * and plans then reuse them.
  */
 export class MatchingEngine {
   readonly config: MatchingConfig;
-  private readonly needs = new Map<string, NeedCandidate>();
-  private readonly offers = new Map<string, OfferCandidate>();
-  private readonly needText = new Map<string, TextVector>();
-  private readonly offerText = new Map<string, TextVector>();
-  /** Open offers with room, by working group, in id order. */
-  private readonly offersByGroup = new Map<string, OfferCandidate[]>();
+  private readonly scorer: PairScorer;
+  /** The countries of the needs, to which an offer with no eligibility list is open. */
+  private readonly needCountries: string[];
+  private readonly needs: NeedCandidate[];
+  private readonly offers: OfferCandidate[];
+  private readonly needIndex = new Map<string, number>();
+  private readonly offerIndex = new Map<string, number>();
+  private readonly needTexts: TextVector[] = [];
+  private readonly offerTexts: TextVector[] = [];
+  private readonly compiledNeeds: CompiledNeed[] = [];
+  private readonly compiledOffers: CompiledOffer[] = [];
   /** Open needs by working group, in id order. */
-  private readonly needsByGroup = new Map<string, NeedCandidate[]>();
+  private readonly needsByGroup = new Map<string, number[]>();
+  /** Open offers with room by working group and eligible country, in id order. */
+  private readonly offersByGroupAndCountry = new Map<string, number[]>();
+  private readonly scratch = new Float64Array(FACTORS.length);
 
   constructor(
     needs: readonly NeedCandidate[],
@@ -48,92 +77,82 @@ export class MatchingEngine {
     config: MatchingConfig,
   ) {
     this.config = normaliseConfig(config);
+    this.needs = [...needs].sort(byId);
+    this.offers = [...offers].sort(byId);
+
     const documents = new Map<string, string>();
-    for (const need of [...needs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      this.needs.set(need.id, need);
+    for (const need of this.needs)
       documents.set(`need:${need.id}`, `${need.title}\n${need.description}`);
-      if (need.open) push(this.needsByGroup, need.workingGroupCode, need);
-    }
-    for (const offer of [...offers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-      this.offers.set(offer.id, offer);
+    for (const offer of this.offers) {
       documents.set(`offer:${offer.id}`, `${offer.title}\n${offer.description}`);
-      if (offer.open && offer.remainingCapacity > 0) {
-        for (const group of new Set(offer.workingGroupCodes))
-          push(this.offersByGroup, group, offer);
-      }
     }
-    const vectors = buildTextVectors(documents);
-    for (const id of this.needs.keys()) this.needText.set(id, vectors.get(`need:${id}`)!);
-    for (const id of this.offers.keys()) this.offerText.set(id, vectors.get(`offer:${id}`)!);
+    const { vectors, vocabularySize } = buildTextVectors(documents);
+    this.scorer = new PairScorer(this.config, vocabularySize);
+
+    this.needs.forEach((need, index) => {
+      this.needIndex.set(need.id, index);
+      this.needTexts.push(vectors.get(`need:${need.id}`)!);
+      this.compiledNeeds.push(this.scorer.need(need, this.needTexts[index]));
+      if (need.open) push(this.needsByGroup, need.workingGroupCode, index);
+    });
+    this.needCountries = [...new Set(this.needs.map((need) => need.countryCode))];
+    this.offers.forEach((offer, index) => {
+      this.offerIndex.set(offer.id, index);
+      this.offerTexts.push(vectors.get(`offer:${offer.id}`)!);
+      this.compiledOffers.push(this.scorer.offer(offer, this.offerTexts[index]));
+      if (!offer.open || offer.remainingCapacity <= 0) return;
+      const countries =
+        offer.eligibleCountryCodes.length > 0
+          ? new Set(offer.eligibleCountryCodes)
+          : this.needCountries;
+      for (const group of new Set(offer.workingGroupCodes)) {
+        for (const country of countries) {
+          push(this.offersByGroupAndCountry, candidatesKey(group, country), index);
+        }
+      }
+    });
   }
 
   hasNeed(id: string): boolean {
-    return this.needs.has(id);
+    return this.needIndex.has(id);
   }
 
   hasOffer(id: string): boolean {
-    return this.offers.has(id);
+    return this.offerIndex.has(id);
   }
 
-  /** The score of a feasible pair, or null when a hard rule forbids it. */
+  /** The score of a pair in [0, 1], or null when a hard rule forbids it. */
   score(needId: string, offerId: string): number | null {
-    const need = this.needs.get(needId)!;
-    const offer = this.offers.get(offerId)!;
-    if (whyInfeasible(need, offer) !== null) return null;
-    const values = factorValues(
-      need,
-      offer,
-      this.needText.get(needId)!,
-      this.offerText.get(offerId)!,
-    );
-    return weightedScore(values, this.config);
-  }
-
-  /** A pair with its reasons; the pair must be feasible. */
-  explainPair(needId: string, offerId: string): ScoredPair {
-    const need = this.needs.get(needId)!;
-    const offer = this.offers.get(offerId)!;
-    const needText = this.needText.get(needId)!;
-    const offerText = this.offerText.get(offerId)!;
-    const values = factorValues(need, offer, needText, offerText);
-    return {
-      needId,
-      offerId,
-      score: weightedScore(values, this.config),
-      reasons: explain(need, offer, needText, offerText, values, this.config),
-    };
+    const score = this.scoreAt(this.needIndex.get(needId)!, this.offerIndex.get(offerId)!);
+    return score < 0 ? null : score;
   }
 
   /** The best offers for a need: feasible, at or above the minimum score, best first. */
   suggestOffers(needId: string, first: number): ScoredPair[] {
-    const need = this.needs.get(needId);
-    if (!need || !need.open) return [];
-    const scored: { offerId: string; score: number }[] = [];
-    for (const offer of this.offersByGroup.get(need.workingGroupCode) ?? []) {
-      const score = this.score(needId, offer.id);
-      if (score !== null && score >= this.config.minimumScore)
-        scored.push({ offerId: offer.id, score });
+    const need = this.needIndex.get(needId);
+    if (need === undefined) return [];
+    const found: { id: string; score: number; offer: number }[] = [];
+    this.scorer.focusOn(this.compiledNeeds[need]);
+    for (const offer of this.candidateOffers(need)) {
+      const score = this.scoreAt(need, offer);
+      if (score >= this.config.minimumScore)
+        found.push({ id: this.offers[offer].id, score, offer });
     }
-    return topByScore(scored, first, 'offerId').map(({ offerId }) =>
-      this.explainPair(needId, offerId),
-    );
+    return topK(found, first).map(({ offer }) => this.explainAt(need, offer));
   }
 
   /** The best needs for an offer: feasible, at or above the minimum score, best first. */
   suggestNeeds(offerId: string, first: number): ScoredPair[] {
-    const offer = this.offers.get(offerId);
-    if (!offer || !offer.open || offer.remainingCapacity <= 0) return [];
-    const scored: { needId: string; score: number }[] = [];
-    for (const group of new Set(offer.workingGroupCodes)) {
+    const offer = this.offerIndex.get(offerId);
+    if (offer === undefined) return [];
+    const found: { id: string; score: number; need: number }[] = [];
+    for (const group of new Set(this.offers[offer].workingGroupCodes)) {
       for (const need of this.needsByGroup.get(group) ?? []) {
-        const score = this.score(need.id, offerId);
-        if (score !== null && score >= this.config.minimumScore)
-          scored.push({ needId: need.id, score });
+        const score = this.scoreAt(need, offer);
+        if (score >= this.config.minimumScore) found.push({ id: this.needs[need].id, score, need });
       }
     }
-    return topByScore(scored, first, 'needId').map(({ needId }) =>
-      this.explainPair(needId, offerId),
-    );
+    return topK(found, first).map(({ need }) => this.explainAt(need, offer));
   }
 
   /**
@@ -142,39 +161,48 @@ export class MatchingEngine {
    * remaining capacity, only feasible pairs at or above the minimum score. Exact.
    */
   plan(workingGroupCode?: string): MatchingPlanResult {
-    const needs = workingGroupCode
+    const scope = workingGroupCode
       ? (this.needsByGroup.get(workingGroupCode) ?? [])
-      : [...this.needs.values()].filter((need) => need.open);
-    const offerIndex = new Map<string, number>();
-    const offers: OfferCandidate[] = [];
-    const edges: { need: number; offer: number; weight: number }[] = [];
-    needs.forEach((need, needIndex) => {
-      for (const offer of this.offersByGroup.get(need.workingGroupCode) ?? []) {
-        const score = this.score(need.id, offer.id);
-        if (score === null || score < this.config.minimumScore) continue;
-        let index = offerIndex.get(offer.id);
-        if (index === undefined) {
-          index = offers.length;
-          offerIndex.set(offer.id, index);
-          offers.push(offer);
+      : this.needs.flatMap((need, index) => (need.open ? [index] : []));
+
+    // Candidate edges, built straight into CSR arrays: needs are visited in order.
+    const localOffer = new Int32Array(this.offers.length).fill(-1);
+    const planOffers: number[] = [];
+    const edgeStart = new Int32Array(scope.length + 1);
+    const edgeOffer = new IntList();
+    const edgeWeight = new IntList();
+    const minimum = this.config.minimumScore;
+    scope.forEach((need, position) => {
+      this.scorer.focusOn(this.compiledNeeds[need]);
+      for (const offer of this.candidateOffers(need)) {
+        const score = this.scoreAt(need, offer);
+        if (score < minimum) continue;
+        if (localOffer[offer] === -1) {
+          localOffer[offer] = planOffers.length;
+          planOffers.push(offer);
         }
-        edges.push({ need: needIndex, offer: index, weight: Math.round(score * SCALE) });
+        edgeOffer.push(localOffer[offer]);
+        edgeWeight.push(Math.round(score * SCALE));
       }
+      edgeStart[position + 1] = edgeOffer.length;
     });
-    const problem = assignmentProblem(
-      needs.length,
-      offers.map((offer) => offer.remainingCapacity),
-      edges,
-    );
+    const problem: AssignmentProblem = {
+      needCount: scope.length,
+      offerCapacities: planOffers.map((offer) => this.offers[offer].remainingCapacity),
+      edgeStart,
+      edgeOffer: edgeOffer.toArray(),
+      edgeWeight: edgeWeight.toArray(),
+    };
     const solution = solveAssignment(problem);
+
     const assignments: ScoredPair[] = [];
     const unmatchedNeedIds: string[] = [];
-    needs.forEach((need, index) => {
-      const edge = solution.assignedEdge[index];
-      if (edge === -1) unmatchedNeedIds.push(need.id);
-      else assignments.push(this.explainPair(need.id, offers[problem.edgeOffer[edge]].id));
+    scope.forEach((need, position) => {
+      const edge = solution.assignedEdge[position];
+      if (edge === -1) unmatchedNeedIds.push(this.needs[need].id);
+      else assignments.push(this.explainAt(need, planOffers[problem.edgeOffer[edge]]));
     });
-    assignments.sort((a, b) => byScoreThenId(a, b, 'needId'));
+    assignments.sort((a, b) => b.score - a.score || (a.needId < b.needId ? -1 : 1));
     return {
       assignments,
       unmatchedNeedIds,
@@ -183,16 +211,45 @@ export class MatchingEngine {
       solution,
     };
   }
+
+  /** Offers that serve the need's working group and are open to its country. */
+  private candidateOffers(need: number): readonly number[] {
+    const { workingGroupCode, countryCode } = this.needs[need];
+    return this.offersByGroupAndCountry.get(candidatesKey(workingGroupCode, countryCode)) ?? [];
+  }
+
+  private scoreAt(need: number, offer: number): number {
+    return this.scorer.score(this.compiledNeeds[need], this.compiledOffers[offer]);
+  }
+
+  private explainAt(need: number, offer: number): ScoredPair {
+    this.scorer.factors(this.compiledNeeds[need], this.compiledOffers[offer], this.scratch);
+    return {
+      needId: this.needs[need].id,
+      offerId: this.offers[offer].id,
+      score: this.scoreAt(need, offer),
+      reasons: explain(
+        this.needs[need],
+        this.offers[offer],
+        this.needTexts[need],
+        this.offerTexts[offer],
+        this.scratch,
+        this.config,
+      ),
+    };
+  }
 }
 
-function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+function candidatesKey(group: string, country: string): string {
+  return `${group}\u0000${country}`;
+}
+
+function push(index: Map<string, number[]>, key: string, value: number): void {
   const list = index.get(key);
   if (list) list.push(value);
   else index.set(key, [value]);
 }
 
-function topByScore<T extends { score: number }>(scored: T[], first: number, key: keyof T): T[] {
-  return scored
-    .sort((a, b) => b.score - a.score || (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0))
-    .slice(0, first);
+function topK<T extends { score: number; id: string }>(found: T[], first: number): T[] {
+  return found.sort(bestFirst).slice(0, first);
 }

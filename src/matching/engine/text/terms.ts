@@ -22,13 +22,24 @@ function reaccent(word: string): string {
   );
 }
 
-function stemSpanish(word: string): string {
-  return fold(spanish.stem(/[\u0300-\u036f]|[áéíóúüñ]/.test(word) ? word : reaccent(word)));
+/** Stemming is the slow part of reading a text, and texts repeat their words. */
+function memoised(stem: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let stemmed = cache.get(word);
+    if (stemmed === undefined) {
+      stemmed = stem(word);
+      if (cache.size < 200_000) cache.set(word, stemmed);
+    }
+    return stemmed;
+  };
 }
 
-function stemEnglish(word: string): string {
-  return english.stem(fold(word));
-}
+const stemSpanish = memoised((word) =>
+  fold(spanish.stem(/[\u0300-\u036f]|[áéíóúüñ]/.test(word) ? word : reaccent(word))),
+);
+
+const stemEnglish = memoised((word) => english.stem(fold(word)));
 
 /** Spanish stem → the English stem it means, from the glossary. */
 const GLOSSARY = new Map(

@@ -14,7 +14,13 @@ const EMPTY: TextVector = { ids: new Int32Array(0), weights: new Float64Array(0)
  * TF-IDF over one corpus (the open needs and offers together, so that a pair scores the
  * same from either side): sublinear term frequency, smoothed inverse document frequency.
  */
-export function buildTextVectors(documents: ReadonlyMap<string, string>): Map<string, TextVector> {
+export interface TextCorpus {
+  vectors: Map<string, TextVector>;
+  /** Distinct terms: every id is below this. */
+  vocabularySize: number;
+}
+
+export function buildTextVectors(documents: ReadonlyMap<string, string>): TextCorpus {
   const termIds = new Map<string, number>();
   const documentFrequency: number[] = [];
   const counted = new Map<string, { counts: Map<number, number>; words: Map<number, string> }>();
@@ -58,7 +64,7 @@ export function buildTextVectors(documents: ReadonlyMap<string, string>): Map<st
     for (let index = 0; index < weights.length; index += 1) weights[index] /= norm;
     vectors.set(key, { ids, weights, words: Array.from(ids, (id) => words.get(id)!) });
   }
-  return vectors;
+  return { vectors, vocabularySize: termIds.size };
 }
 
 /** Cosine similarity of two normalised vectors, in [0, 1]. */
@@ -77,6 +83,41 @@ export function cosine(a: TextVector, b: TextVector): number {
     else j += 1;
   }
   return Math.min(1, dot);
+}
+
+/**
+ * A need's vector spread over the whole vocabulary, so that its similarity to thousands
+ * of offers costs one lookup per offer term instead of a merge.
+ */
+export class DenseVector {
+  private readonly weights: Float64Array;
+  private current: TextVector | null = null;
+
+  constructor(vocabularySize: number) {
+    this.weights = new Float64Array(vocabularySize);
+  }
+
+  /** Holds `vector` from now on (and drops the previous one). */
+  hold(vector: TextVector): void {
+    if (this.current === vector) return;
+    if (this.current) for (const id of this.current.ids) this.weights[id] = 0;
+    vector.ids.forEach((id, index) => (this.weights[id] = vector.weights[index]));
+    this.current = vector;
+  }
+
+  holds(vector: TextVector): boolean {
+    return this.current === vector;
+  }
+
+  /** Cosine similarity with the held vector (both normalised), in [0, 1]. */
+  cosine(other: TextVector): number {
+    let dot = 0;
+    const ids = other.ids;
+    for (let index = 0; index < ids.length; index += 1) {
+      dot += this.weights[ids[index]] * other.weights[index];
+    }
+    return Math.min(1, dot);
+  }
 }
 
 /** The shared terms that weigh most in the similarity, as `a` wrote them. */
