@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { ActivitiesModule } from './activities/activities.module';
 import { formatError } from './common/errors/format-error';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql-context';
@@ -17,10 +18,13 @@ import { loggerOptions } from './config/logger-options';
 import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
 import { HealthModule } from './health/health.module';
+import { MatchingModule } from './matching/matching.module';
 import { NeedsModule } from './needs/needs.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReferenceModule } from './reference/reference.module';
+import { ReportsModule } from './reports/reports.module';
+import { TwinningsModule } from './twinnings/twinnings.module';
 
 @Module({})
 export class AppModule {
@@ -67,6 +71,10 @@ export class AppModule {
         AccountsModule,
         NeedsModule,
         OffersModule,
+        MatchingModule,
+        TwinningsModule,
+        ActivitiesModule,
+        ReportsModule,
         HealthModule,
       ],
       providers: [

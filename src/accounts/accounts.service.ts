@@ -2,10 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Role } from '../common/auth/role';
-import { ConflictError, FieldProblems, UnauthenticatedError } from '../common/errors/domain-errors';
-import { TransactionRunner } from '../database/transaction-runner';
+import {
+  ConflictError,
+  FieldProblems,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../common/errors/domain-errors';
+import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { AuthPayload } from './dto/auth-payload';
@@ -19,6 +24,11 @@ export interface TokenPayload {
 }
 
 export const DEVELOPMENT_SECRETARIAT_EMAIL = 'secretariat@localhost';
+
+/** 192 random bits, URL-safe: a calendar token cannot be guessed. */
+function newCalendarToken(): string {
+  return randomBytes(24).toString('base64url');
+}
 
 @Injectable()
 export class AccountsService {
@@ -51,6 +61,38 @@ export class AccountsService {
     return this.users.findOneBy({ id, active: true });
   }
 
+  /** The active user a calendar feed URL belongs to; a disabled account's feed stops. */
+  findByCalendarToken(calendarToken: string): Promise<User | null> {
+    return this.users.findOneBy({ calendarToken, active: true });
+  }
+
+  /** The user's calendar token, made on first use and kept until reset. */
+  async calendarTokenOf(userId: string): Promise<string> {
+    const stored = await this.users.findOne({
+      where: { id: userId },
+      select: { calendarToken: true },
+    });
+    if (stored?.calendarToken) return stored.calendarToken;
+    return this.transactions.run(async (manager) => {
+      const user = await this.lockUser(manager, userId);
+      // Another request may have made it meanwhile: keep that one.
+      if (user.calendarToken) return user.calendarToken;
+      user.calendarToken = newCalendarToken();
+      await manager.save(user);
+      return user.calendarToken;
+    });
+  }
+
+  /** Replaces the user's calendar token: the old feed URL stops working at once. */
+  resetCalendarToken(userId: string): Promise<string> {
+    return this.transactions.run(async (manager) => {
+      const user = await this.lockUser(manager, userId);
+      user.calendarToken = newCalendarToken();
+      await manager.save(user);
+      return user.calendarToken;
+    });
+  }
+
   byIds(ids: readonly string[]): Promise<User[]> {
     return this.users.findBy({ id: In([...ids]) });
   }
@@ -75,10 +117,17 @@ export class AccountsService {
           countryCode: input.countryCode ?? null,
           organizationId: input.organizationId ?? null,
           active: true,
+          calendarToken: null,
           createdAt: new Date(),
         }),
       );
     });
+  }
+
+  private async lockUser(manager: EntityManager, id: string): Promise<User> {
+    const user = await manager.findOne(User, { where: { id }, lock: writeLock(manager) });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
   }
 
   /**

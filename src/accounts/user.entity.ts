@@ -46,6 +46,14 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * The secret in the user's calendar feed URL (calendar clients cannot send headers);
+   * made on first use, replaced on request; never exposed but inside `calendarUrl`.
+   */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  calendarToken: string | null;
+
   @Column({ type: TIMESTAMP })
   createdAt: Date;
 }

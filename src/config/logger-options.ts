@@ -29,7 +29,8 @@ export function loggerOptions(level: LogLevel): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          // The calendar feed carries its token in the URL: keep it out of the log.
+          url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
         }),
       },
     },

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { User } from '../accounts/user.entity';
+import { ActivityParticipantCountry } from '../activities/activity-participant-country.entity';
+import { Activity } from '../activities/activity.entity';
 import { Need } from '../needs/need.entity';
 import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
 import { OfferWorkingGroup } from '../offers/offer-working-group.entity';
@@ -9,7 +11,13 @@ import { Offer } from '../offers/offer.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Country } from '../reference/country.entity';
 import { WorkingGroup } from '../reference/working-group.entity';
+import { StatusChange } from '../twinnings/status-change.entity';
+import { TwinningNeed } from '../twinnings/twinning-need.entity';
+import { TwinningParty } from '../twinnings/twinning-party.entity';
+import { TwinningArrangement } from '../twinnings/twinning.entity';
 import { Initial1764370000000 } from './migrations/1764370000000-initial';
+import { Twinnings1764400000000 } from './migrations/1764400000000-twinnings';
+import { ChangeStamps1764410000000 } from './migrations/1764410000000-change-stamps';
 
 export const ENTITIES = [
   Country,
@@ -20,10 +28,16 @@ export const ENTITIES = [
   Offer,
   OfferWorkingGroup,
   OfferEligibleCountry,
+  TwinningArrangement,
+  TwinningNeed,
+  TwinningParty,
+  StatusChange,
+  Activity,
+  ActivityParticipantCountry,
 ];
 
 /** Listed explicitly (not globbed) so the same list works from ts-node, jest and dist. */
-export const MIGRATIONS = [Initial1764370000000];
+export const MIGRATIONS = [Initial1764370000000, Twinnings1764400000000, ChangeStamps1764410000000];
 
 export const SQLITE_PREFIX = 'sqlite:';
 

@@ -12,6 +12,7 @@ import { NeedStatus, Priority } from './need-enums';
 @Index(['createdAt', 'id'])
 @Index(['countryCode', 'status'])
 @Index(['workingGroupCode', 'status'])
+@Index('IDX_needs_updatedAt', ['updatedAt'])
 export class Need {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

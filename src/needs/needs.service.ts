@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
@@ -16,6 +16,17 @@ import { UpdateNeedInput } from './dto/update-need.input';
 import { NeedStatus, Priority } from './need-enums';
 import { Need } from './need.entity';
 import { assertMayManageNeedsOf } from './need.policy';
+
+/** Needs of one MIRPS state and working group, counted by status (the coverage report). */
+export interface NeedCounts {
+  countryCode: string;
+  workingGroupCode: string;
+  /** Every need but the withdrawn ones. */
+  needs: number;
+  open: number;
+  inTwinning: number;
+  fulfilled: number;
+}
 
 function searchTextOf(need: Pick<Need, 'title' | 'description'>): string {
   return foldForSearch(`${need.title}\n${need.description}`);
@@ -44,6 +55,113 @@ export class NeedsService {
     }
     if (filter.status) query.andWhere('need.status = :status', { status: filter.status });
     return keysetPage(whereSearchMatches(query, filter.search), page);
+  }
+
+  /** Every OPEN need, in id order: what the matching engine works on. */
+  listOpen(): Promise<Need[]> {
+    return this.needs.find({ where: { status: NeedStatus.OPEN }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Changes whenever a need is added or changed (every write moves updatedAt), so a
+   * cache built from the needs can tell it is stale.
+   */
+  async changeStamp(): Promise<string> {
+    const row = await this.needs
+      .createQueryBuilder('need')
+      .select('COUNT(*)', 'rows')
+      .addSelect('MAX(need.updatedAt)', 'latest')
+      .getRawOne<{ rows: number | string; latest: string | Date | null }>();
+    const latest = row?.latest instanceof Date ? row.latest.toISOString() : String(row?.latest);
+    return `${String(row?.rows ?? 0)}@${latest}`;
+  }
+
+  byIds(ids: readonly string[]): Promise<Need[]> {
+    return this.needs.findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Inside a running transaction: the needs with these ids, re-read under a write lock
+   * (in id order, so that concurrent transactions lock them in the same order).
+   * Ids that name no need are absent from the answer.
+   */
+  lockMany(manager: EntityManager, ids: readonly string[]): Promise<Need[]> {
+    return manager.find(Need, {
+      where: { id: In([...ids]) },
+      order: { id: 'ASC' },
+      lock: writeLock(manager),
+    });
+  }
+
+  /**
+   * Inside a running transaction: moves every one of these needs from `from` to `to`
+   * (a twinning takes them, releases them or fulfils them). A need that is not `from`
+   * any more is a CONFLICT, and the caller's transaction rolls back.
+   */
+  async setNeedsStatus(
+    manager: EntityManager,
+    ids: readonly string[],
+    from: NeedStatus,
+    to: NeedStatus,
+  ): Promise<Need[]> {
+    const needs = await this.lockMany(manager, ids);
+    const found = new Set(needs.map((need) => need.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw new NotFoundError('Need', missing);
+    const now = new Date();
+    for (const need of needs) {
+      if (need.status !== from) {
+        throw new ConflictError(`The need "${need.title}" is ${need.status}, not ${from}`);
+      }
+      need.status = to;
+      need.updatedAt = now;
+    }
+    await manager.update(Need, { id: In([...ids]) }, { status: to, updatedAt: now });
+    return needs;
+  }
+
+  /**
+   * One grouped query: the needs of every (country, working group) that has any, by
+   * status; withdrawn needs are left out.
+   */
+  async countsByCountryAndGroup(workingGroupCode?: string): Promise<NeedCounts[]> {
+    const query = this.needs
+      .createQueryBuilder('need')
+      .select('need.countryCode', 'countryCode')
+      .addSelect('need.workingGroupCode', 'workingGroupCode')
+      .addSelect('COUNT(*)', 'needs')
+      .addSelect(`SUM(CASE WHEN need.status = :open THEN 1 ELSE 0 END)`, 'open')
+      .addSelect(`SUM(CASE WHEN need.status = :inTwinning THEN 1 ELSE 0 END)`, 'inTwinning')
+      .addSelect(`SUM(CASE WHEN need.status = :fulfilled THEN 1 ELSE 0 END)`, 'fulfilled')
+      .where('need.status <> :withdrawn')
+      .setParameters({
+        open: NeedStatus.OPEN,
+        inTwinning: NeedStatus.IN_TWINNING,
+        fulfilled: NeedStatus.FULFILLED,
+        withdrawn: NeedStatus.WITHDRAWN,
+      })
+      .groupBy('need.countryCode')
+      .addGroupBy('need.workingGroupCode');
+    if (workingGroupCode) {
+      query.andWhere('need.workingGroupCode = :group', { group: workingGroupCode });
+    }
+    const rows = await query.getRawMany<Record<keyof NeedCounts, string | number>>();
+    return rows.map((row) => ({
+      countryCode: String(row.countryCode),
+      workingGroupCode: String(row.workingGroupCode),
+      needs: Number(row.needs),
+      open: Number(row.open),
+      inTwinning: Number(row.inTwinning),
+      fulfilled: Number(row.fulfilled),
+    }));
+  }
+
+  /** Needs posted in [from, to), whatever became of them. */
+  countPostedBetween(from: Date, to: Date): Promise<number> {
+    return this.needs
+      .createQueryBuilder('need')
+      .where('need.createdAt >= :from AND need.createdAt < :to', { from, to })
+      .getCount();
   }
 
   async create(user: User, input: CreateNeedInput): Promise<Need> {

@@ -18,6 +18,7 @@ import { OfferStatus } from './offer-status';
 @Entity('offers')
 @Index(['createdAt', 'id'])
 @Index(['organizationId', 'status'])
+@Index('IDX_offers_updatedAt', ['updatedAt'])
 @Check(
   'CHK_offers_capacity',
   '"capacity" > 0 AND "reservedCapacity" >= 0 AND "reservedCapacity" <= "capacity"',

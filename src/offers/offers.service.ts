@@ -33,6 +33,14 @@ export function remainingCapacityOf(offer: Pick<Offer, 'capacity' | 'reservedCap
   return Math.max(0, offer.capacity - offer.reservedCapacity);
 }
 
+/** What a twinning needs to know of its offer, read inside the twinning's transaction. */
+export interface OfferTerms {
+  offer: Offer;
+  workingGroupCodes: string[];
+  /** Empty: open to every MIRPS state. */
+  eligibleCountryCodes: string[];
+}
+
 @Injectable()
 export class OffersService {
   constructor(
@@ -67,6 +75,93 @@ export class OffersService {
     }
     if (filter.status) query.andWhere('offer.status = :status', { status: filter.status });
     return keysetPage(whereSearchMatches(query, filter.search), page);
+  }
+
+  /** Every OPEN offer, in id order: what the matching engine works on. */
+  listOpen(): Promise<Offer[]> {
+    return this.offers.find({ where: { status: OfferStatus.OPEN }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Changes whenever a offer is added or changed (every write moves updatedAt), so a
+   * cache built from the offers can tell it is stale.
+   */
+  async changeStamp(): Promise<string> {
+    const row = await this.offers
+      .createQueryBuilder('offer')
+      .select('COUNT(*)', 'rows')
+      .addSelect('MAX(offer.updatedAt)', 'latest')
+      .getRawOne<{ rows: number | string; latest: string | Date | null }>();
+    const latest = row?.latest instanceof Date ? row.latest.toISOString() : String(row?.latest);
+    return `${String(row?.rows ?? 0)}@${latest}`;
+  }
+
+  byIds(ids: readonly string[]): Promise<Offer[]> {
+    return this.offers.findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Inside a running transaction: the offer re-read under a write lock, with the working
+   * groups it serves and the states it is open to; null when no offer has this id.
+   */
+  async lockTerms(manager: EntityManager, id: string): Promise<OfferTerms | null> {
+    const offer = await manager.findOne(Offer, { where: { id }, lock: writeLock(manager) });
+    if (!offer) return null;
+    const groups = await manager.find(OfferWorkingGroup, { where: { offerId: id } });
+    const eligible = await manager.find(OfferEligibleCountry, { where: { offerId: id } });
+    return {
+      offer,
+      workingGroupCodes: groups.map((link) => link.workingGroupCode).sort(),
+      eligibleCountryCodes: eligible.map((link) => link.countryCode).sort(),
+    };
+  }
+
+  /**
+   * Inside a running transaction: reserves `count` units of the offer's capacity for a
+   * twinning. The offer is re-read under a write lock, so two transactions racing for
+   * the last unit cannot both win: the second sees it taken and gets a CONFLICT.
+   */
+  async reserveCapacity(manager: EntityManager, offerId: string, count: number): Promise<Offer> {
+    const offer = await this.lockOffer(manager, offerId);
+    if (offer.status === OfferStatus.WITHDRAWN) {
+      throw new ConflictError('The offer is WITHDRAWN: it takes no new twinning');
+    }
+    const remaining = remainingCapacityOf(offer);
+    if (remaining < count) {
+      throw new ConflictError(
+        `The offer has ${remaining} of its capacity of ${offer.capacity} left: ` +
+          `not enough for ${count} need${count === 1 ? '' : 's'}`,
+      );
+    }
+    return this.saveReservation(manager, offer, offer.reservedCapacity + count);
+  }
+
+  /** Inside a running transaction: gives back `count` units a twinning held. */
+  async releaseCapacity(manager: EntityManager, offerId: string, count: number): Promise<Offer> {
+    const offer = await this.lockOffer(manager, offerId);
+    if (offer.reservedCapacity < count) {
+      // The books do not balance: a fault, not the caller's input.
+      throw new Error(
+        `Offer ${offerId} holds ${offer.reservedCapacity} units, cannot release ${count}`,
+      );
+    }
+    return this.saveReservation(manager, offer, offer.reservedCapacity - count);
+  }
+
+  /** The (offer, working group) links of several offers, without loading the groups. */
+  workingGroupLinksOf(offerIds: readonly string[]): Promise<OfferWorkingGroup[]> {
+    return this.offerWorkingGroups.find({
+      where: { offerId: In([...offerIds]) },
+      order: { offerId: 'ASC', workingGroupCode: 'ASC' },
+    });
+  }
+
+  /** The (offer, eligible country) links of several offers, without loading the countries. */
+  eligibleCountryLinksOf(offerIds: readonly string[]): Promise<OfferEligibleCountry[]> {
+    return this.offerEligibleCountries.find({
+      where: { offerId: In([...offerIds]) },
+      order: { offerId: 'ASC', countryCode: 'ASC' },
+    });
   }
 
   /** The working groups of several offers at once, with the groups themselves. */
@@ -197,6 +292,24 @@ export class OffersService {
       input.eligibleCountryCodes ?? [],
       { mirpsOnly: true },
     );
+  }
+
+  private async lockOffer(manager: EntityManager, id: string): Promise<Offer> {
+    const offer = await manager.findOne(Offer, { where: { id }, lock: writeLock(manager) });
+    if (!offer) throw new NotFoundError('Offer', id);
+    return offer;
+  }
+
+  /** reservedCapacity changes only here; the status follows it (a withdrawn offer stays so). */
+  private saveReservation(
+    manager: EntityManager,
+    offer: Offer,
+    reservedCapacity: number,
+  ): Promise<Offer> {
+    offer.reservedCapacity = reservedCapacity;
+    if (offer.status !== OfferStatus.WITHDRAWN) offer.status = statusForCapacity(offer);
+    offer.updatedAt = new Date();
+    return manager.save(offer);
   }
 
   /** A withdrawn offer is closed for good. */

@@ -593,6 +593,7 @@ describe('accounts, organizations and reference data', () => {
       );
       expect(schema.__type.fields.map((field: { name: string }) => field.name).sort()).toEqual([
         'active',
+        'calendarUrl',
         'country',
         'email',
         'id',

@@ -136,3 +136,113 @@ export async function buildWorld(app: TestApp): Promise<World> {
     otherOrganizationId,
   };
 }
+
+export const TWINNING_FIELDS = `
+  id status note createdAt updatedAt confirmedAt completedAt summary cancellationReason
+  offer { id status capacity remainingCapacity }
+  needs { id title status country { code } }
+  parties { country { code } organization { id } response respondedAt comment }
+  history { from to by { email } at note }
+`;
+export const PROPOSE_TWINNING = `mutation ProposeTwinning($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { ${TWINNING_FIELDS} } }`;
+export const RESPOND_TO_TWINNING = `mutation RespondToTwinning($id: ID!, $accept: Boolean!, $comment: String) { respondToTwinning(id: $id, accept: $accept, comment: $comment) { ${TWINNING_FIELDS} } }`;
+export const CONFIRM_TWINNING = `mutation ConfirmTwinning($id: ID!) { confirmTwinning(id: $id) { ${TWINNING_FIELDS} } }`;
+export const COMPLETE_TWINNING = `mutation CompleteTwinning($id: ID!, $summary: String) { completeTwinning(id: $id, summary: $summary) { ${TWINNING_FIELDS} } }`;
+export const CANCEL_TWINNING = `mutation CancelTwinning($id: ID!, $reason: String!) { cancelTwinning(id: $id, reason: $reason) { ${TWINNING_FIELDS} } }`;
+
+export const ACTIVITY_FIELDS = `
+  id kind title startsAt endsAt location virtual status outcome cancellationReason
+  participantCountries { code }
+  participants { women men other total }
+  twinning { id status }
+`;
+export const RECORD_ACTIVITY = `mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const COMPLETE_ACTIVITY = `mutation CompleteActivity($id: ID!, $input: CompleteActivityInput!) { completeActivity(id: $id, input: $input) { ${ACTIVITY_FIELDS} } }`;
+
+/** An activity of a twinning: `anActivity(twinningId, { kind: 'WORKSHOP' })`. */
+export function anActivity(
+  twinningId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    twinningId,
+    kind: 'TRAINING',
+    title: 'Gender-based adjudication training, module 1',
+    startsAt: '2026-11-02T14:00:00.000Z',
+    endsAt: '2026-11-04T22:00:00.000Z',
+    location: 'Tegucigalpa',
+    virtual: false,
+    participantCountryCodes: ['CA'],
+    ...overrides,
+  };
+}
+
+/** Posts a need (as the secretariat unless told) and returns its id. */
+export async function postNeed(
+  app: TestApp,
+  token: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const data = await app.ok<{ createNeed: { id: string } }>(
+    'mutation ($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+    { input: aNeed(overrides) },
+    { as: token },
+  );
+  return data.createNeed.id;
+}
+
+/** Posts an offer of `organizationId` and returns its id. */
+export async function postOffer(
+  app: TestApp,
+  token: string,
+  organizationId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const data = await app.ok<{ createOffer: { id: string } }>(
+    'mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id } }',
+    { input: anOffer(organizationId, overrides) },
+    { as: token },
+  );
+  return data.createOffer.id;
+}
+
+/**
+ * A CONFIRMED twinning of a new offer of the world's organization serving one new need of
+ * each of `countries` (HN and GT have focal points in the world): proposed by the member,
+ * accepted by each country, confirmed by the secretariat. Returns its id.
+ */
+export async function aConfirmedTwinning(
+  app: TestApp,
+  world: World,
+  options: {
+    countries?: ('HN' | 'GT')[];
+    need?: Record<string, unknown>;
+    offer?: Record<string, unknown>;
+  } = {},
+): Promise<string> {
+  const countries = options.countries ?? ['HN'];
+  const offerId = await postOffer(app, world.member, world.organizationId, options.offer);
+  const needIds: string[] = [];
+  for (const countryCode of countries) {
+    needIds.push(await postNeed(app, world.secretariat, { ...options.need, countryCode }));
+  }
+  const proposed = await app.ok<{ proposeTwinning: { id: string } }>(
+    'mutation ($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { id } }',
+    { input: { offerId, needIds } },
+    { as: world.member },
+  );
+  const id = proposed.proposeTwinning.id;
+  for (const countryCode of countries) {
+    await app.ok(
+      'mutation ($id: ID!) { respondToTwinning(id: $id, accept: true) { id } }',
+      { id },
+      { as: countryCode === 'HN' ? world.honduras : world.guatemala },
+    );
+  }
+  await app.ok(
+    'mutation ($id: ID!) { confirmTwinning(id: $id) { id } }',
+    { id },
+    { as: world.secretariat },
+  );
+  return id;
+}

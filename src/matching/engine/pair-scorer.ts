@@ -68,6 +68,9 @@ export interface CompiledOffer {
   remaining: number;
   open: boolean;
   text: TextVector;
+  /** The TOPIC and CAPACITY values, which depend on the offer alone. */
+  topic: number;
+  spare: number;
 }
 
 /**
@@ -126,6 +129,8 @@ export class PairScorer {
       remaining: offer.remainingCapacity,
       open: offer.open,
       text,
+      topic: 1 / Math.sqrt(Math.max(1, offer.workingGroupCodes.length)),
+      spare: offer.capacity > 0 ? offer.remainingCapacity / offer.capacity : 0,
     };
   }
 
@@ -146,7 +151,7 @@ export class PairScorer {
     const to = need.end < offer.to ? need.end : offer.to;
     if (from >= to) return false;
 
-    out[TOPIC] = 1 / Math.sqrt(offer.groups.length);
+    out[TOPIC] = offer.topic;
     out[MODALITY] =
       need.modalities.length > 0
         ? countShared(need.modalities, offer.modalities) / need.modalities.length
@@ -157,7 +162,7 @@ export class PairScorer {
     out[TEXT] = this.focus.holds(need.text)
       ? this.focus.cosine(offer.text)
       : cosine(need.text, offer.text);
-    out[CAPACITY] = offer.capacity > 0 ? offer.remaining / offer.capacity : 0;
+    out[CAPACITY] = offer.spare;
     return true;
   }
 

@@ -1,0 +1,68 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  Query,
+  Req,
+  UnauthorizedException,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { AccountsService } from '../../accounts/accounts.service';
+import { Public } from '../../common/auth/access.decorators';
+import { preferredLocale } from '../../common/locale';
+import { COUNTRY_CODE, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
+import { CalendarService } from './calendar.service';
+
+/** An optional single query parameter that must look like `pattern`. */
+function codeParameter(value: unknown, name: string, pattern: RegExp): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new BadRequestException(
+      `${name} must be one code such as ${name === 'country' ? 'HN' : 'ASYLUM_SYSTEMS'}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * `GET /calendar.ics?token=...&country=HN&workingGroup=CODE`: the shared calendar of
+ * activities. Calendar clients cannot send an Authorization header, so the feed is
+ * public to the guard and checks the user's calendar token itself.
+ */
+@Controller()
+export class CalendarController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  @Public()
+  @Get('calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'inline; filename="mirps-activities.ics"')
+  @Header('Cache-Control', 'private, no-cache')
+  async activities(
+    @Req() request: Request,
+    @Query('token') token: unknown,
+    @Query('country') country: unknown,
+    @Query('workingGroup') workingGroup: unknown,
+  ): Promise<string> {
+    const user =
+      typeof token === 'string' && token.length > 0 && token.length <= 64
+        ? await this.accounts.findByCalendarToken(token)
+        : null;
+    if (!user) {
+      throw new UnauthorizedException(
+        'A valid calendar token is needed: use the calendarUrl of your account (me { calendarUrl })',
+      );
+    }
+    return this.calendar.feed(
+      {
+        countryCode: codeParameter(country, 'country', COUNTRY_CODE),
+        workingGroupCode: codeParameter(workingGroup, 'workingGroup', WORKING_GROUP_CODE),
+      },
+      preferredLocale(request),
+    );
+  }
+}

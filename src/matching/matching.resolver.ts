@@ -1,0 +1,70 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { SignedIn } from '../common/auth/access.decorators';
+import { GraphQLContext } from '../common/graphql-context';
+import { loadRequired } from '../common/loaders/request-loaders';
+import { needLoader } from '../needs/need.loaders';
+import { Need } from '../needs/need.entity';
+import { NeedsService } from '../needs/needs.service';
+import { offerLoader } from '../offers/offer.loaders';
+import { Offer } from '../offers/offer.entity';
+import { OffersService } from '../offers/offers.service';
+import { MatchingPlan, MatchSuggestion } from './dto/match-types';
+import { MatchingPlanArgs, SuggestedNeedsArgs, SuggestedOffersArgs } from './dto/suggestion.args';
+import { MatchingService } from './matching.service';
+
+@Resolver(() => MatchSuggestion)
+export class MatchingResolver {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly needs: NeedsService,
+    private readonly offers: OffersService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => [MatchSuggestion], {
+    description: 'The offers that fit a need best, best first (NOT_FOUND for an unknown need)',
+  })
+  suggestedOffers(@Args() { needId, first }: SuggestedOffersArgs): Promise<MatchSuggestion[]> {
+    return this.matching.suggestOffers(needId, first);
+  }
+
+  @SignedIn()
+  @Query(() => [MatchSuggestion], {
+    description: 'The needs an offer fits best, best first (NOT_FOUND for an unknown offer)',
+  })
+  suggestedNeeds(@Args() { offerId, first }: SuggestedNeedsArgs): Promise<MatchSuggestion[]> {
+    return this.matching.suggestNeeds(offerId, first);
+  }
+
+  @SignedIn()
+  @Query(() => MatchingPlan, {
+    description: 'Open needs assigned to open offers for the highest total score, within capacity',
+  })
+  matchingPlan(@Args() { workingGroupCode }: MatchingPlanArgs): Promise<MatchingPlan> {
+    return this.matching.plan(workingGroupCode);
+  }
+
+  @ResolveField(() => Need)
+  need(@Parent() pair: MatchSuggestion, @Context() { loaders }: GraphQLContext): Promise<Need> {
+    return loadRequired(needLoader(loaders, this.needs), pair.needId, 'Need');
+  }
+
+  @ResolveField(() => Offer)
+  offer(@Parent() pair: MatchSuggestion, @Context() { loaders }: GraphQLContext): Promise<Offer> {
+    return loadRequired(offerLoader(loaders, this.offers), pair.offerId, 'Offer');
+  }
+}
+
+@Resolver(() => MatchingPlan)
+export class MatchingPlanResolver {
+  constructor(private readonly needs: NeedsService) {}
+
+  @ResolveField(() => [Need], { description: 'Open needs the plan leaves out' })
+  async unmatchedNeeds(
+    @Parent() plan: MatchingPlan,
+    @Context() { loaders }: GraphQLContext,
+  ): Promise<Need[]> {
+    const loader = needLoader(loaders, this.needs);
+    return Promise.all(plan.unmatchedNeedIds.map((id) => loadRequired(loader, id, 'Need')));
+  }
+}

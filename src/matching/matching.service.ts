@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FieldProblems } from '../common/errors/domain-errors';
+import { Need } from '../needs/need.entity';
+import { NeedsService } from '../needs/needs.service';
+import { Offer } from '../offers/offer.entity';
+import { OffersService, remainingCapacityOf } from '../offers/offers.service';
+import { ReferenceService } from '../reference/reference.service';
+import { NeedCandidate, OfferCandidate, ScoredPair } from './engine/candidates';
+import { MatchingConfig } from './engine/matching-config';
+import { MatchingEngine } from './engine/matching-engine';
+import { DEFAULT_SUGGESTIONS } from './dto/suggestion.args';
+
+export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
+
+/** SQLite takes up to 32,766 parameters a statement; stay well below. */
+const LINK_BATCH = 5000;
+
+export interface PlanOutcome {
+  assignments: ScoredPair[];
+  unmatchedNeedIds: string[];
+  totalScore: number;
+}
+
+function needCandidate(need: Need): NeedCandidate {
+  return {
+    id: need.id,
+    countryCode: need.countryCode,
+    workingGroupCode: need.workingGroupCode,
+    title: need.title,
+    description: need.description,
+    modalities: need.modalities,
+    languages: need.languages,
+    earliestStart: need.earliestStart?.getTime() ?? null,
+    latestEnd: need.latestEnd?.getTime() ?? null,
+    open: true,
+  };
+}
+
+/**
+ * Loads the open needs and offers, feeds them to the engine and hands its answers back.
+ * The engine (text vectors of the whole corpus) is kept between requests while no need
+ * or offer has changed: every request checks that with one cheap query per table, so
+ * instances sharing a database never serve stale suggestions.
+ */
+@Injectable()
+export class MatchingService {
+  private cache?: { stamp: string; engine: Promise<MatchingEngine> };
+
+  constructor(
+    private readonly needs: NeedsService,
+    private readonly offers: OffersService,
+    private readonly reference: ReferenceService,
+    @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+  ) {}
+
+  async suggestOffers(needId: string, first = DEFAULT_SUGGESTIONS): Promise<ScoredPair[]> {
+    await this.needs.get(needId);
+    return (await this.engine()).suggestOffers(needId, first);
+  }
+
+  async suggestNeeds(offerId: string, first = DEFAULT_SUGGESTIONS): Promise<ScoredPair[]> {
+    await this.offers.get(offerId);
+    return (await this.engine()).suggestNeeds(offerId, first);
+  }
+
+  async plan(workingGroupCode?: string): Promise<PlanOutcome> {
+    if (workingGroupCode) {
+      const problems = new FieldProblems();
+      await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [workingGroupCode]);
+      problems.throwIfAny();
+    }
+    const { assignments, unmatchedNeedIds, totalScore } = (await this.engine()).plan(
+      workingGroupCode,
+    );
+    return { assignments, unmatchedNeedIds, totalScore };
+  }
+
+  private async engine(): Promise<MatchingEngine> {
+    const [needsStamp, offersStamp] = await Promise.all([
+      this.needs.changeStamp(),
+      this.offers.changeStamp(),
+    ]);
+    const stamp = `${needsStamp}/${offersStamp}`;
+    if (this.cache?.stamp !== stamp) {
+      const engine = this.build();
+      this.cache = { stamp, engine };
+      // A failed build is not kept: the next request tries again.
+      engine.catch(() => {
+        if (this.cache?.engine === engine) this.cache = undefined;
+      });
+    }
+    return this.cache.engine;
+  }
+
+  private async build(): Promise<MatchingEngine> {
+    const [needs, offers] = await Promise.all([this.needs.listOpen(), this.offers.listOpen()]);
+    return new MatchingEngine(
+      needs.map(needCandidate),
+      await this.offerCandidates(offers),
+      this.config,
+    );
+  }
+
+  private async offerCandidates(offers: Offer[]): Promise<OfferCandidate[]> {
+    const groups = new Map<string, string[]>();
+    const countries = new Map<string, string[]>();
+    for (let start = 0; start < offers.length; start += LINK_BATCH) {
+      const ids = offers.slice(start, start + LINK_BATCH).map((offer) => offer.id);
+      const [groupLinks, countryLinks] = await Promise.all([
+        this.offers.workingGroupLinksOf(ids),
+        this.offers.eligibleCountryLinksOf(ids),
+      ]);
+      for (const link of groupLinks) append(groups, link.offerId, link.workingGroupCode);
+      for (const link of countryLinks) append(countries, link.offerId, link.countryCode);
+    }
+    return offers.map((offer) => ({
+      id: offer.id,
+      workingGroupCodes: groups.get(offer.id) ?? [],
+      title: offer.title,
+      description: offer.description,
+      modalities: offer.modalities,
+      languages: offer.languages,
+      capacity: offer.capacity,
+      remainingCapacity: remainingCapacityOf(offer),
+      availableFrom: offer.availableFrom?.getTime() ?? null,
+      availableTo: offer.availableTo?.getTime() ?? null,
+      eligibleCountryCodes: countries.get(offer.id) ?? [],
+      open: true,
+    }));
+  }
+}
+
+function append(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}

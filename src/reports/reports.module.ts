@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { NeedsModule } from '../needs/needs.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { TwinningsModule } from '../twinnings/twinnings.module';
+import { ReportsResolver } from './reports.resolver';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [ReferenceModule, OrganizationsModule, NeedsModule, TwinningsModule, ActivitiesModule],
+  providers: [ReportsService, ReportsResolver],
+})
+export class ReportsModule {}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { ActivitiesService } from '../activities/activities.service';
+import { ActivityKind } from '../activities/activity-enums';
+import { participantCounts } from '../activities/dto/participant-counts';
+import { FieldProblems } from '../common/errors/domain-errors';
+import { checkPeriod } from '../common/validation/input-rules';
+import { NeedsService } from '../needs/needs.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { ReferenceService } from '../reference/reference.service';
+import { MIRPS_STATES } from '../reference/reference-data';
+import { TwinningsService } from '../twinnings/twinnings.service';
+import { CoverageCell } from './dto/coverage-cell';
+import { coverageGrid } from './coverage-grid';
+import { PlatformSummary } from './dto/platform-summary';
+
+/** Read-only figures composed from the modules that own them. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly organizations: OrganizationsService,
+    private readonly needs: NeedsService,
+    private readonly twinnings: TwinningsService,
+    private readonly activities: ActivitiesService,
+  ) {}
+
+  /** Every MIRPS state × working group (or the one asked for), counting needs by status. */
+  async coverage(workingGroupCode?: string): Promise<CoverageCell[]> {
+    if (workingGroupCode) {
+      const problems = new FieldProblems();
+      await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [workingGroupCode]);
+      problems.throwIfAny();
+    }
+    const [countries, workingGroups, counts] = await Promise.all([
+      this.reference.countriesByCodes(MIRPS_STATES),
+      workingGroupCode
+        ? this.reference.workingGroupsByCodes([workingGroupCode])
+        : this.reference.listWorkingGroups(),
+      this.needs.countsByCountryAndGroup(workingGroupCode),
+    ]);
+    return coverageGrid(countries, workingGroups, counts);
+  }
+
+  /** The figures of [from, to); by default the current year up to now. */
+  async summary(period: { from?: Date; to?: Date }): Promise<PlatformSummary> {
+    const to = period.to ?? new Date();
+    const from = period.from ?? new Date(Date.UTC(to.getUTCFullYear(), 0, 1));
+    const problems = new FieldProblems();
+    checkPeriod(problems, 'to', from, to);
+    problems.throwIfAny();
+
+    const [needsPosted, milestones, done] = await Promise.all([
+      this.needs.countPostedBetween(from, to),
+      this.twinnings.milestonesBetween(from, to),
+      this.activities.doneBetween(from, to),
+    ]);
+    const involved = [...new Set([...milestones.twinningIds, ...done.twinningIds])];
+    const parties = involved.length > 0 ? await this.twinnings.partiesOf(involved) : [];
+    const countryCodes = new Set(done.participantCountryCodes);
+    const organizationIds = new Set<string>();
+    for (const party of parties) {
+      if (party.countryCode) countryCodes.add(party.countryCode);
+      if (party.organizationId) organizationIds.add(party.organizationId);
+    }
+    const [countries, members] = await Promise.all([
+      countryCodes.size > 0 ? this.reference.countriesByCodes([...countryCodes]) : [],
+      organizationIds.size > 0 ? this.organizations.byIds([...organizationIds]) : [],
+    ]);
+
+    const byKind = Object.values(ActivityKind).map((kind) => ({
+      kind,
+      count: done.byKind.get(kind) ?? 0,
+    }));
+    return {
+      from,
+      to,
+      needsPosted,
+      twinningsConfirmed: milestones.confirmed,
+      twinningsCompleted: milestones.completed,
+      activitiesDone: byKind.reduce((total, { count }) => total + count, 0),
+      activitiesDoneByKind: byKind,
+      participants: participantCounts(done.women, done.men, done.other),
+      countriesInvolved: countries.sort((a, b) => a.code.localeCompare(b.code)),
+      membersInvolved: members.sort((a, b) => a.nameKey.localeCompare(b.nameKey)),
+    };
+  }
+}

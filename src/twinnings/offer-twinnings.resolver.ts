@@ -1,0 +1,24 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLContext } from '../common/graphql-context';
+import { groupByKey } from '../common/loaders/request-loaders';
+import { Offer } from '../offers/offer.entity';
+import { TwinningArrangement } from './twinning.entity';
+import { TwinningsService } from './twinnings.service';
+
+/** `Offer.twinnings`: resolved here because twinnings depend on offers, not the other way. */
+@Resolver(() => Offer)
+export class OfferTwinningsResolver {
+  constructor(private readonly twinningsService: TwinningsService) {}
+
+  @ResolveField(() => [TwinningArrangement], { description: 'Newest first' })
+  twinnings(
+    @Parent() offer: Offer,
+    @Context() { loaders }: GraphQLContext,
+  ): Promise<TwinningArrangement[]> {
+    return loaders
+      .get('offerTwinnings', async (ids: readonly string[]) =>
+        groupByKey(ids, await this.twinningsService.ofOffers(ids), (twinning) => twinning.offerId),
+      )
+      .load(offer.id);
+  }
+}

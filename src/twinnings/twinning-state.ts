@@ -1,0 +1,104 @@
+import { ConflictError } from '../common/errors/domain-errors';
+import { NeedStatus } from '../needs/need-enums';
+import { TwinningStatus } from './twinning-status';
+
+/** What can happen to a twinning; who may do it is the policy's business. */
+export enum TwinningAction {
+  /** A party accepts while others have still to answer: the status stays. */
+  RESPOND = 'RESPOND',
+  /** The last party accepts. */
+  ACCEPT = 'ACCEPT',
+  /** A party declines. */
+  DECLINE = 'DECLINE',
+  CONFIRM = 'CONFIRM',
+  COMPLETE = 'COMPLETE',
+  CANCEL = 'CANCEL',
+  /** Follow-up activities are recorded on a confirmed twinning: the status stays. */
+  RECORD_ACTIVITY = 'RECORD_ACTIVITY',
+}
+
+/** A new twinning starts here; the proposal is the first entry of its history. */
+export const INITIAL_STATUS = TwinningStatus.PROPOSED;
+
+/**
+ * The twinning lifecycle, in one place: for each status, the actions it allows and the
+ * status each leads to. An action missing from a row is not allowed in that status.
+ */
+export const TRANSITIONS: Readonly<
+  Record<TwinningStatus, Readonly<Partial<Record<TwinningAction, TwinningStatus>>>>
+> = {
+  [TwinningStatus.PROPOSED]: {
+    [TwinningAction.RESPOND]: TwinningStatus.PROPOSED,
+    [TwinningAction.ACCEPT]: TwinningStatus.ACCEPTED,
+    [TwinningAction.DECLINE]: TwinningStatus.DECLINED,
+    [TwinningAction.CANCEL]: TwinningStatus.CANCELLED,
+  },
+  [TwinningStatus.ACCEPTED]: {
+    [TwinningAction.CONFIRM]: TwinningStatus.CONFIRMED,
+    [TwinningAction.CANCEL]: TwinningStatus.CANCELLED,
+  },
+  [TwinningStatus.CONFIRMED]: {
+    [TwinningAction.COMPLETE]: TwinningStatus.COMPLETED,
+    [TwinningAction.CANCEL]: TwinningStatus.CANCELLED,
+    [TwinningAction.RECORD_ACTIVITY]: TwinningStatus.CONFIRMED,
+  },
+  [TwinningStatus.COMPLETED]: {},
+  [TwinningStatus.DECLINED]: {},
+  [TwinningStatus.CANCELLED]: {},
+};
+
+/**
+ * What entering a final status does to the twinning's needs; entering any of them also
+ * gives the offer's capacity back. While a twinning is live its needs are IN_TWINNING.
+ */
+export const NEEDS_AFTER: Readonly<Partial<Record<TwinningStatus, NeedStatus>>> = {
+  [TwinningStatus.COMPLETED]: NeedStatus.FULFILLED,
+  [TwinningStatus.DECLINED]: NeedStatus.OPEN,
+  [TwinningStatus.CANCELLED]: NeedStatus.OPEN,
+};
+
+const ACTION_WORDS: Record<TwinningAction, string> = {
+  [TwinningAction.RESPOND]: 'answered',
+  [TwinningAction.ACCEPT]: 'accepted',
+  [TwinningAction.DECLINE]: 'declined',
+  [TwinningAction.CONFIRM]: 'confirmed',
+  [TwinningAction.COMPLETE]: 'completed',
+  [TwinningAction.CANCEL]: 'cancelled',
+  [TwinningAction.RECORD_ACTIVITY]: 'given activities',
+};
+
+/** Why a status allows what it allows, for the CONFLICT message. */
+const STATUS_HINTS: Record<TwinningStatus, string> = {
+  [TwinningStatus.PROPOSED]: 'it waits for every party to answer',
+  [TwinningStatus.ACCEPTED]: 'it waits for the secretariat to confirm it',
+  [TwinningStatus.CONFIRMED]: 'it is under way',
+  [TwinningStatus.COMPLETED]: 'that is final',
+  [TwinningStatus.DECLINED]: 'that is final',
+  [TwinningStatus.CANCELLED]: 'that is final',
+};
+
+/** The actions a status allows, in the table's order. */
+export function allowedActions(status: TwinningStatus): TwinningAction[] {
+  return Object.keys(TRANSITIONS[status]) as TwinningAction[];
+}
+
+/** A final status allows nothing more: COMPLETED, DECLINED, CANCELLED. */
+export function isFinal(status: TwinningStatus): boolean {
+  return allowedActions(status).length === 0;
+}
+
+/** Where `action` leads from `status`; a CONFLICT naming the current status if nowhere. */
+export function nextStatus(status: TwinningStatus, action: TwinningAction): TwinningStatus {
+  const next = TRANSITIONS[status][action];
+  if (next === undefined) {
+    throw new ConflictError(
+      `The twinning is ${status}: it cannot be ${ACTION_WORDS[action]} now (${STATUS_HINTS[status]})`,
+    );
+  }
+  return next;
+}
+
+/** A CONFLICT naming the current status unless it allows `action` (which may keep it). */
+export function assertAllows(status: TwinningStatus, action: TwinningAction): void {
+  nextStatus(status, action);
+}

@@ -1,0 +1,75 @@
+import type { User } from '../accounts/user.entity';
+import { Role } from '../common/auth/role';
+import { ForbiddenError } from '../common/errors/domain-errors';
+
+/** A side of a twinning: a country or the offer's organization. */
+export interface Side {
+  countryCode: string | null;
+  organizationId: string | null;
+}
+
+/**
+ * The side a user acts for in a twinning, if any: a country focal point for its country,
+ * a member focal point for its organization. The secretariat and observers have none.
+ */
+export function sideOf<T extends Side>(user: User, parties: readonly T[]): T | undefined {
+  if (user.role === Role.COUNTRY_FOCAL_POINT && user.countryCode) {
+    return parties.find((party) => party.countryCode === user.countryCode);
+  }
+  if (user.role === Role.MEMBER_FOCAL_POINT && user.organizationId) {
+    return parties.find((party) => party.organizationId === user.organizationId);
+  }
+  return undefined;
+}
+
+/**
+ * Who may propose: the secretariat, a focal point of the offer's organization, or a focal
+ * point of a country whose need is listed. Returns the proposer's own side, which starts
+ * ACCEPTED (none for the secretariat).
+ */
+export function assertMayPropose(user: User, sides: readonly Side[]): Side | undefined {
+  if (user.role === Role.SECRETARIAT) return undefined;
+  const side = sideOf(user, sides);
+  if (side) return side;
+  throw new ForbiddenError(
+    "Only the secretariat, a focal point of the offer's organization or a focal point of a " +
+      'country whose need is listed may propose this twinning',
+  );
+}
+
+/** Each party answers for its own side only; the secretariat confirms instead. */
+export function assertMayRespond<T extends Side>(user: User, parties: readonly T[]): T {
+  const side = sideOf(user, parties);
+  if (side) return side;
+  throw new ForbiddenError(
+    'Only a party answers for its own side: you are not a focal point of any party to this twinning',
+  );
+}
+
+export function assertMayConfirm(user: User): void {
+  if (user.role !== Role.SECRETARIAT) {
+    throw new ForbiddenError('Only the secretariat confirms a twinning');
+  }
+}
+
+/** The secretariat, or a focal point of the offering organization. */
+export function assertMayComplete(user: User, offerOrganizationId: string): void {
+  if (user.role === Role.SECRETARIAT) return;
+  if (user.role === Role.MEMBER_FOCAL_POINT && user.organizationId === offerOrganizationId) return;
+  throw new ForbiddenError(
+    "Only the secretariat or a focal point of the offer's organization may complete a twinning",
+  );
+}
+
+/**
+ * The secretariat or any party: cancelling a twinning, and recording and completing its
+ * follow-up activities.
+ */
+export function assertIsSecretariatOrParty(
+  user: User,
+  parties: readonly Side[],
+  action: string,
+): void {
+  if (user.role === Role.SECRETARIAT || sideOf(user, parties)) return;
+  throw new ForbiddenError(`Only the secretariat or a party to the twinning may ${action}`);
+}

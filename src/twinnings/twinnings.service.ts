@@ -1,0 +1,454 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import type { User } from '../accounts/user.entity';
+import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
+import { ConnectionShape, PageArgs } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { NeedStatus } from '../needs/need-enums';
+import type { Need } from '../needs/need.entity';
+import { NeedsService } from '../needs/needs.service';
+import { OfferTerms, OffersService } from '../offers/offers.service';
+import { MIRPS_STATES } from '../reference/reference-data';
+import { ProposeTwinningInput } from './dto/propose-twinning.input';
+import { TwinningFilter } from './dto/twinning-filter.input';
+import { StatusChange } from './status-change.entity';
+import { TwinningNeed } from './twinning-need.entity';
+import { TwinningParty } from './twinning-party.entity';
+import {
+  assertIsSecretariatOrParty,
+  assertMayComplete,
+  assertMayConfirm,
+  assertMayPropose,
+  assertMayRespond,
+  Side,
+} from './twinning.policy';
+import { INITIAL_STATUS, NEEDS_AFTER, nextStatus, TwinningAction } from './twinning-state';
+import { PartyResponse, TwinningStatus } from './twinning-status';
+import { TwinningArrangement } from './twinning.entity';
+
+/** Figures of a reporting period. */
+export interface TwinningMilestones {
+  confirmed: number;
+  completed: number;
+  /** The twinnings confirmed or completed in the period. */
+  twinningIds: string[];
+}
+
+/**
+ * Called inside the transaction that ends a twinning (COMPLETED, DECLINED, CANCELLED), after
+ * its needs and capacity are settled: a module that depends on twinnings acts on the same
+ * ending, atomically with it.
+ */
+export type SettlementListener = (
+  manager: EntityManager,
+  twinning: TwinningArrangement,
+) => Promise<void>;
+
+/** The organization's side first, then the countries by code. */
+function partyOrder(a: Side, b: Side): number {
+  if (a.organizationId && !b.organizationId) return -1;
+  if (!a.organizationId && b.organizationId) return 1;
+  return (a.countryCode ?? '').localeCompare(b.countryCode ?? '');
+}
+
+function nameOfSide(side: Side): string {
+  return side.countryCode ?? "the offer's organization";
+}
+
+/** A CONFLICT when a need cannot join a twinning of this offer. */
+function checkNeedFits(terms: OfferTerms, need: Need): void {
+  const { eligibleCountryCodes, workingGroupCodes } = terms;
+  if (need.status !== NeedStatus.OPEN) {
+    throw new ConflictError(
+      `The need "${need.title}" is ${need.status}: only an OPEN need can join a twinning`,
+    );
+  }
+  if (!(MIRPS_STATES as readonly string[]).includes(need.countryCode)) {
+    throw new ConflictError(`The need "${need.title}" is not of a MIRPS state`);
+  }
+  if (eligibleCountryCodes.length > 0 && !eligibleCountryCodes.includes(need.countryCode)) {
+    throw new ConflictError(
+      `The offer is open to ${eligibleCountryCodes.join(', ')}, not to ${need.countryCode} ` +
+        `(the need "${need.title}")`,
+    );
+  }
+  if (!workingGroupCodes.includes(need.workingGroupCode)) {
+    throw new ConflictError(
+      `The need "${need.title}" is filed under ${need.workingGroupCode}, which the offer does ` +
+        `not serve (${workingGroupCodes.join(', ')})`,
+    );
+  }
+}
+
+@Injectable()
+export class TwinningsService {
+  private readonly settlementListeners: SettlementListener[] = [];
+
+  constructor(
+    @InjectRepository(TwinningArrangement)
+    private readonly twinnings: Repository<TwinningArrangement>,
+    @InjectRepository(TwinningNeed) private readonly twinningNeeds: Repository<TwinningNeed>,
+    @InjectRepository(TwinningParty) private readonly parties: Repository<TwinningParty>,
+    @InjectRepository(StatusChange) private readonly statusChanges: Repository<StatusChange>,
+    private readonly needsService: NeedsService,
+    private readonly offersService: OffersService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** Registers a listener for twinnings that end (see SettlementListener). */
+  onSettlement(listener: SettlementListener): void {
+    this.settlementListeners.push(listener);
+  }
+
+  async get(id: string): Promise<TwinningArrangement> {
+    const twinning = await this.twinnings.findOneBy({ id });
+    if (!twinning) throw new NotFoundError('Twinning', id);
+    return twinning;
+  }
+
+  list(
+    filter: TwinningFilter = {},
+    page: PageArgs = {},
+  ): Promise<ConnectionShape<TwinningArrangement>> {
+    const query = this.twinnings.createQueryBuilder('twinning');
+    if (filter.status) query.andWhere('twinning.status = :status', { status: filter.status });
+    if (filter.countryCode) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "twinning_parties" "party" WHERE "party"."twinningId" = "twinning"."id" AND "party"."countryCode" = :country)',
+        { country: filter.countryCode },
+      );
+    }
+    if (filter.organizationId) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "twinning_parties" "party" WHERE "party"."twinningId" = "twinning"."id" AND "party"."organizationId" = :organization)',
+        { organization: filter.organizationId },
+      );
+    }
+    return keysetPage(query, page);
+  }
+
+  byIds(ids: readonly string[]): Promise<TwinningArrangement[]> {
+    return this.twinnings.findBy({ id: In([...ids]) });
+  }
+
+  /** The twinnings of several offers, newest first. */
+  ofOffers(offerIds: readonly string[]): Promise<TwinningArrangement[]> {
+    return this.twinnings.find({
+      where: { offerId: In([...offerIds]) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** The twinnings of several needs (each link with its twinning), newest first. */
+  async linksOfNeeds(needIds: readonly string[]): Promise<Required<TwinningNeed>[]> {
+    const links = await this.twinningNeeds.find({
+      where: { needId: In([...needIds]) },
+      relations: { twinning: true },
+    });
+    return (links as Required<TwinningNeed>[]).sort(
+      (a, b) =>
+        b.twinning.createdAt.getTime() - a.twinning.createdAt.getTime() ||
+        b.twinningId.localeCompare(a.twinningId),
+    );
+  }
+
+  /** The needs of several twinnings (each link with its need), oldest need first. */
+  async needLinksOf(twinningIds: readonly string[]): Promise<Required<TwinningNeed>[]> {
+    const links = await this.twinningNeeds.find({
+      where: { twinningId: In([...twinningIds]) },
+      relations: { need: true },
+    });
+    return (links as Required<TwinningNeed>[]).sort(
+      (a, b) =>
+        a.need.createdAt.getTime() - b.need.createdAt.getTime() || a.needId.localeCompare(b.needId),
+    );
+  }
+
+  /** The parties of several twinnings: the organization's side first, then the countries. */
+  async partiesOf(twinningIds: readonly string[]): Promise<TwinningParty[]> {
+    const parties = await this.parties.find({ where: { twinningId: In([...twinningIds]) } });
+    return parties.sort(partyOrder);
+  }
+
+  /** The history of several twinnings, oldest step first. */
+  historyOf(twinningIds: readonly string[]): Promise<StatusChange[]> {
+    return this.statusChanges.find({
+      where: { twinningId: In([...twinningIds]) },
+      order: { twinningId: 'ASC', sequence: 'ASC' },
+    });
+  }
+
+  /** Twinnings a country is a party to. */
+  async idsInvolvingCountry(countryCode: string): Promise<string[]> {
+    const parties = await this.parties.find({
+      where: { countryCode },
+      select: { twinningId: true },
+    });
+    return parties.map((party) => party.twinningId);
+  }
+
+  /** Twinnings that serve a need of this working group. */
+  async idsInWorkingGroup(workingGroupCode: string): Promise<string[]> {
+    const rows = await this.twinningNeeds
+      .createQueryBuilder('link')
+      .innerJoin('link.need', 'need')
+      .where('need.workingGroupCode = :group', { group: workingGroupCode })
+      .select('link.twinningId', 'twinningId')
+      .distinct(true)
+      .getRawMany<{ twinningId: string }>();
+    return rows.map((row) => row.twinningId);
+  }
+
+  /** Twinnings confirmed and completed in [from, to), whatever became of them later. */
+  async milestonesBetween(from: Date, to: Date): Promise<TwinningMilestones> {
+    const confirmed = await this.twinnings
+      .createQueryBuilder('twinning')
+      .select('twinning.id', 'id')
+      .where('twinning.confirmedAt >= :from AND twinning.confirmedAt < :to', { from, to })
+      .getRawMany<{ id: string }>();
+    const completed = await this.twinnings
+      .createQueryBuilder('twinning')
+      .select('twinning.id', 'id')
+      .where('twinning.completedAt >= :from AND twinning.completedAt < :to', { from, to })
+      .getRawMany<{ id: string }>();
+    return {
+      confirmed: confirmed.length,
+      completed: completed.length,
+      twinningIds: [...new Set([...confirmed, ...completed].map((row) => row.id))],
+    };
+  }
+
+  /**
+   * Proposes a twinning, in one transaction: the offer is re-read under a write lock and
+   * its capacity reserved, the needs move to IN_TWINNING, and the parties and the first
+   * step of the history are written. Anything refused leaves nothing behind.
+   */
+  propose(user: User, input: ProposeTwinningInput): Promise<TwinningArrangement> {
+    return this.transactions.run(async (manager) => {
+      const terms = await this.offersService.lockTerms(manager, input.offerId);
+      const needs = await this.needsService.lockMany(manager, input.needIds);
+      const problems = new FieldProblems();
+      if (!terms) problems.add('offerId', `no offer has the id "${input.offerId}"`);
+      const found = new Set(needs.map((need) => need.id));
+      for (const id of input.needIds) {
+        if (!found.has(id)) problems.add('needIds', `no need has the id "${id}"`);
+      }
+      problems.throwIfAny();
+      const { offer } = terms!;
+
+      const countryCodes = [...new Set(needs.map((need) => need.countryCode))].sort();
+      const sides: Side[] = [
+        { countryCode: null, organizationId: offer.organizationId },
+        ...countryCodes.map((countryCode) => ({ countryCode, organizationId: null })),
+      ];
+      const proposerSide = assertMayPropose(user, sides);
+      for (const need of needs) checkNeedFits(terms!, need);
+
+      await this.offersService.reserveCapacity(manager, offer.id, needs.length);
+      await this.needsService.setNeedsStatus(
+        manager,
+        input.needIds,
+        NeedStatus.OPEN,
+        NeedStatus.IN_TWINNING,
+      );
+
+      const now = new Date();
+      const note = input.note?.trim() ?? null;
+      const twinning = await manager.save(
+        manager.create(TwinningArrangement, {
+          offerId: offer.id,
+          status: INITIAL_STATUS,
+          note,
+          createdById: user.id,
+          createdAt: now,
+          updatedAt: now,
+          confirmedAt: null,
+          completedAt: null,
+          summary: null,
+          cancellationReason: null,
+        }),
+      );
+      await manager.insert(
+        TwinningNeed,
+        needs.map((need) => ({ twinningId: twinning.id, needId: need.id })),
+      );
+      await manager.insert(
+        TwinningParty,
+        sides.map((side) => {
+          const own = side === proposerSide;
+          return manager.create(TwinningParty, {
+            twinningId: twinning.id,
+            ...side,
+            response: own ? PartyResponse.ACCEPTED : PartyResponse.PENDING,
+            respondedAt: own ? now : null,
+            respondedById: own ? user.id : null,
+            comment: null,
+          });
+        }),
+      );
+      await this.appendHistory(manager, twinning.id, null, INITIAL_STATUS, user, note, now);
+      return twinning;
+    });
+  }
+
+  /**
+   * A party answers for its own side. The last acceptance makes the twinning ACCEPTED; a
+   * refusal makes it DECLINED, which gives its needs and capacity back.
+   */
+  respond(
+    user: User,
+    id: string,
+    accept: boolean,
+    comment?: string | null,
+  ): Promise<TwinningArrangement> {
+    return this.transactions.run(async (manager) => {
+      const twinning = await this.lockTwinning(manager, id);
+      const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
+      const side = assertMayRespond(user, parties);
+      if (side.response !== PartyResponse.PENDING) {
+        throw new ConflictError(
+          `The side of ${nameOfSide(side)} has already answered ${side.response}`,
+        );
+      }
+      const othersAccepted = parties.every(
+        (party) => party === side || party.response === PartyResponse.ACCEPTED,
+      );
+      const action = !accept
+        ? TwinningAction.DECLINE
+        : othersAccepted
+          ? TwinningAction.ACCEPT
+          : TwinningAction.RESPOND;
+      const next = nextStatus(twinning.status, action);
+
+      const note = comment?.trim() ?? null;
+      side.response = accept ? PartyResponse.ACCEPTED : PartyResponse.DECLINED;
+      side.respondedAt = new Date();
+      side.respondedById = user.id;
+      side.comment = note;
+      await manager.save(side);
+      return this.moveTo(manager, twinning, next, user, note);
+    });
+  }
+
+  /** The secretariat confirms a twinning every party has accepted. */
+  confirm(user: User, id: string): Promise<TwinningArrangement> {
+    return this.transactions.run(async (manager) => {
+      assertMayConfirm(user);
+      const twinning = await this.lockTwinning(manager, id);
+      const next = nextStatus(twinning.status, TwinningAction.CONFIRM);
+      return this.moveTo(manager, twinning, next, user, null);
+    });
+  }
+
+  /** The needs are met: they become FULFILLED and the offer's capacity is given back. */
+  complete(user: User, id: string, summary?: string | null): Promise<TwinningArrangement> {
+    return this.transactions.run(async (manager) => {
+      const twinning = await this.lockTwinning(manager, id);
+      assertMayComplete(user, await this.organizationOf(manager, id));
+      const next = nextStatus(twinning.status, TwinningAction.COMPLETE);
+      twinning.summary = summary?.trim() ?? null;
+      return this.moveTo(manager, twinning, next, user, twinning.summary);
+    });
+  }
+
+  /** Called off before it ends: the needs are OPEN again and the capacity is given back. */
+  cancel(user: User, id: string, reason: string): Promise<TwinningArrangement> {
+    return this.transactions.run(async (manager) => {
+      const twinning = await this.lockTwinning(manager, id);
+      const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
+      assertIsSecretariatOrParty(user, parties, 'cancel it');
+      const next = nextStatus(twinning.status, TwinningAction.CANCEL);
+      twinning.cancellationReason = reason.trim();
+      return this.moveTo(manager, twinning, next, user, twinning.cancellationReason);
+    });
+  }
+
+  /**
+   * Inside a running transaction, for follow-up activities: the twinning under a write
+   * lock, with its parties; null when no twinning has this id.
+   */
+  async lockWithParties(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ twinning: TwinningArrangement; parties: TwinningParty[] } | null> {
+    const twinning = await manager.findOne(TwinningArrangement, {
+      where: { id },
+      lock: writeLock(manager),
+    });
+    if (!twinning) return null;
+    const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
+    return { twinning, parties };
+  }
+
+  private async lockTwinning(manager: EntityManager, id: string): Promise<TwinningArrangement> {
+    const twinning = await manager.findOne(TwinningArrangement, {
+      where: { id },
+      lock: writeLock(manager),
+    });
+    if (!twinning) throw new NotFoundError('Twinning', id);
+    return twinning;
+  }
+
+  /** The offer's organization: the one side of a twinning that is not a country. */
+  private async organizationOf(manager: EntityManager, twinningId: string): Promise<string> {
+    const party = await manager.findOneOrFail(TwinningParty, {
+      where: { twinningId, organizationId: Not(IsNull()) },
+    });
+    return party.organizationId!;
+  }
+
+  /**
+   * Moves the twinning to `next` and records the step. A final status settles the needs
+   * (as the transition table says) and gives the offer's capacity back.
+   */
+  private async moveTo(
+    manager: EntityManager,
+    twinning: TwinningArrangement,
+    next: TwinningStatus,
+    user: User,
+    note: string | null,
+  ): Promise<TwinningArrangement> {
+    const now = new Date();
+    const from = twinning.status;
+    twinning.updatedAt = now;
+    if (next !== from) {
+      twinning.status = next;
+      if (next === TwinningStatus.CONFIRMED) twinning.confirmedAt = now;
+      if (next === TwinningStatus.COMPLETED) twinning.completedAt = now;
+      await this.appendHistory(manager, twinning.id, from, next, user, note, now);
+      const needsAfter = NEEDS_AFTER[next];
+      if (needsAfter) await this.settle(manager, twinning, needsAfter);
+    }
+    return manager.save(twinning);
+  }
+
+  private async settle(
+    manager: EntityManager,
+    twinning: TwinningArrangement,
+    needsAfter: NeedStatus,
+  ): Promise<void> {
+    const links = await manager.find(TwinningNeed, { where: { twinningId: twinning.id } });
+    const needIds = links.map((link) => link.needId);
+    await this.offersService.releaseCapacity(manager, twinning.offerId, needIds.length);
+    await this.needsService.setNeedsStatus(manager, needIds, NeedStatus.IN_TWINNING, needsAfter);
+    for (const listener of this.settlementListeners) await listener(manager, twinning);
+  }
+
+  private async appendHistory(
+    manager: EntityManager,
+    twinningId: string,
+    from: TwinningStatus | null,
+    to: TwinningStatus,
+    user: User,
+    note: string | null,
+    at: Date,
+  ): Promise<void> {
+    const sequence = (await manager.count(StatusChange, { where: { twinningId } })) + 1;
+    await manager.insert(
+      StatusChange,
+      manager.create(StatusChange, { twinningId, sequence, from, to, byId: user.id, at, note }),
+    );
+  }
+}
