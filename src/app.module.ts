@@ -7,10 +7,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { AuditModule } from './audit/audit.module';
 import { formatError } from './common/errors/format-error';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql-context';
 import { RequestLoaders } from './common/loaders/request-loaders';
+import { queryLimits } from './common/security/query-limits';
+import { SecurityModule } from './common/security/security.module';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
 import { AppConfigModule } from './config/app-config.module';
 import { Environment } from './config/environment';
@@ -54,9 +57,14 @@ export class AppModule {
             autoSchemaFile: config.get('SCHEMA_FILE', { infer: true }) || true,
             sortSchema: true,
             path: '/graphql',
+            // No landing page anywhere; the schema is readable only outside production.
             playground: false,
-            introspection: true,
+            introspection: config.get('NODE_ENV', { infer: true }) !== 'production',
+            // Apollo's default, stated: a request a browser could send cross-site unasked
+            // (GET, or a "simple" content type) needs a preflight-forcing header.
+            csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
+            ...queryLimits(config),
             fieldResolverEnhancers: ['filters'],
             context: ({ req, res }: Pick<GraphQLContext, 'req' | 'res'>): GraphQLContext => ({
               req,
@@ -69,12 +77,15 @@ export class AppModule {
         ReferenceModule,
         OrganizationsModule,
         AccountsModule,
+        // After AccountsModule: the rate limits count a signed-in caller by account.
+        SecurityModule,
         NeedsModule,
         OffersModule,
         MatchingModule,
         TwinningsModule,
         ActivitiesModule,
         ReportsModule,
+        AuditModule,
         HealthModule,
       ],
       providers: [

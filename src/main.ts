@@ -3,7 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { configureApp } from './app-setup';
 import { ConfigurationError, Environment } from './config/environment';
+import { closeGracefullyOnSignals } from './graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(), {
@@ -13,9 +15,10 @@ async function bootstrap(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  configureApp(app, app.get(ConfigService<Environment, true>));
   const port = app.get(ConfigService<Environment, true>).get('PORT', { infer: true });
   await app.listen(port);
+  closeGracefullyOnSignals(app, logger);
   logger.log(`mirps-twinning listens on ${await app.getUrl()}/graphql`);
 }
 

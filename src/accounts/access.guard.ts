@@ -13,8 +13,9 @@ function bearerToken(request: AuthenticatedRequest): string | undefined {
 
 /**
  * The one gate in front of every operation, deny by default: `@Public()` lets anyone
- * in; otherwise a valid bearer token of an active user is needed, and the operation
- * must name the roles it allows with `@Roles`/`@SignedIn`, or it is refused.
+ * in; otherwise a valid bearer token of an active user, of the user's current token
+ * version, is needed, and the operation must name the roles it allows with
+ * `@Roles`/`@SignedIn`, or it is refused.
  * Rules about which country or organization a user may act for live in each module's
  * policy, called by its service.
  */
@@ -58,8 +59,6 @@ export class AccessGuard implements CanActivate {
     } catch {
       throw new UnauthenticatedError('The token is invalid or has expired: sign in again');
     }
-    const user = await this.accounts.findActiveUser(payload.sub);
-    if (!user) throw new UnauthenticatedError('This account is disabled or no longer exists');
-    return user;
+    return this.accounts.userOfToken(payload);
   }
 }

@@ -10,6 +10,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { AccessGuard } from './access.guard';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
+import { LoginAttempts } from './login-attempts';
 import { SecretariatBootstrap } from './secretariat-bootstrap';
 import { User } from './user.entity';
 
@@ -40,6 +41,7 @@ function tokenLifetime(setting: string): number | `${number}${'s' | 'm' | 'h' | 
   ],
   providers: [
     AccountsService,
+    LoginAttempts,
     AccountsResolver,
     SecretariatBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },

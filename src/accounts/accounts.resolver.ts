@@ -10,8 +10,10 @@ import { countryLoader } from '../reference/reference.loaders';
 import { ReferenceService } from '../reference/reference.service';
 import { AccountsService } from './accounts.service';
 import { AuthPayload } from './dto/auth-payload';
+import { ChangePasswordArgs } from './dto/change-password.args';
 import { CreateUserInput } from './dto/create-user.input';
 import { LoginArgs } from './dto/login.args';
+import { SetUserActiveArgs } from './dto/set-user-active.args';
 import { User } from './user.entity';
 
 @Resolver(() => User)
@@ -44,6 +46,25 @@ export class AccountsResolver {
   @Mutation(() => User)
   createUser(@Args('input') input: CreateUserInput): Promise<User> {
     return this.accounts.createUser(input);
+  }
+
+  @SignedIn()
+  @Mutation(() => AuthPayload, {
+    description: 'Your new password: every token issued before stops working; use the one returned',
+  })
+  changePassword(
+    @CurrentUser() user: User,
+    @Args() { currentPassword, newPassword }: ChangePasswordArgs,
+  ): Promise<AuthPayload> {
+    return this.accounts.changePassword(user, currentPassword, newPassword);
+  }
+
+  @Roles([Role.SECRETARIAT])
+  @Mutation(() => User, {
+    description: "Secretariat: enable or disable an account; a change revokes the user's tokens",
+  })
+  setUserActive(@Args() { userId, active }: SetUserActiveArgs): Promise<User> {
+    return this.accounts.setUserActive(userId, active);
   }
 
   @ResolveField(() => Country, { nullable: true })

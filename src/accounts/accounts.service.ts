@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { Role } from '../common/auth/role';
 import {
   ConflictError,
@@ -15,12 +15,15 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { AuthPayload } from './dto/auth-payload';
 import { CreateUserInput } from './dto/create-user.input';
+import { LoginAttempts } from './login-attempts';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { User } from './user.entity';
 
 export interface TokenPayload {
   sub: string;
   role: Role;
+  /** The user's tokenVersion when the token was issued. */
+  ver: number;
 }
 
 export const DEVELOPMENT_SECRETARIAT_EMAIL = 'secretariat@localhost';
@@ -42,23 +45,95 @@ export class AccountsService {
     private readonly reference: ReferenceService,
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
+    private readonly loginAttempts: LoginAttempts,
   ) {}
 
   /** One answer for an unknown e-mail, a wrong password and a disabled account. */
   async login(email: string, password: string): Promise<AuthPayload> {
+    await this.loginAttempts.refuseIfLocked(email);
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !matches || !user.active) {
+      await this.loginAttempts.recordFailure(email);
       throw new UnauthenticatedError('Wrong e-mail or password');
     }
-    const payload: TokenPayload = { sub: user.id, role: user.role };
-    return { token: await this.jwt.signAsync(payload), user };
+    return this.signIn(user);
   }
 
-  /** The user behind a verified token, if the account still exists and is active. */
-  async findActiveUser(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id, active: true });
+  /**
+   * The user a verified token speaks for: the account must still exist and be active, and
+   * the token must be of its current version (changing the password or disabling the
+   * account revokes every token issued before).
+   */
+  async userOfToken(payload: TokenPayload): Promise<User> {
+    const user = await this.users.findOneBy({ id: payload.sub, active: true });
+    if (!user) throw new UnauthenticatedError('This account is disabled or no longer exists');
+    if (payload.ver !== user.tokenVersion) {
+      throw new UnauthenticatedError('This token has been revoked: sign in again');
+    }
+    return user;
+  }
+
+  /**
+   * The signed-in user's new password. The current one must be given (a wrong one counts
+   * as a failed login of the account); every token issued before stops working, and the
+   * answer carries a fresh one so the caller stays signed in.
+   */
+  async changePassword(
+    user: User,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<AuthPayload> {
+    await this.loginAttempts.refuseIfLocked(user.email);
+    const problems = new FieldProblems();
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.loginAttempts.recordFailure(user.email);
+      problems.add('currentPassword', 'currentPassword is not your password');
+    }
+    if (newPassword === currentPassword) {
+      problems.add('newPassword', 'newPassword must differ from the current password');
+    }
+    problems.throwIfAny();
+
+    const passwordHash = await hashPassword(newPassword);
+    const changed = await this.transactions.run(async (manager) => {
+      const stored = await this.lockUser(manager, user.id);
+      if (stored.passwordHash !== user.passwordHash) {
+        throw new ConflictError('The password has just been changed by another request');
+      }
+      stored.passwordHash = passwordHash;
+      stored.tokenVersion += 1;
+      return manager.save(stored);
+    });
+    return this.signIn(changed);
+  }
+
+  /**
+   * Secretariat: enables or disables an account. A change revokes every token of the
+   * user (disabling also stops its calendar feed); setting the state it already has
+   * changes nothing. The last active secretariat account cannot be disabled.
+   */
+  setUserActive(userId: string, active: boolean): Promise<User> {
+    return this.transactions.run(async (manager) => {
+      const user = await this.lockUser(manager, userId);
+      if (user.active === active) return user;
+      if (!active && user.role === Role.SECRETARIAT) {
+        const others = await manager.countBy(User, {
+          role: Role.SECRETARIAT,
+          active: true,
+          id: Not(user.id),
+        });
+        if (others === 0) {
+          throw new ConflictError(
+            `${user.email} is the last active secretariat account: enable or create another first`,
+          );
+        }
+      }
+      user.active = active;
+      user.tokenVersion += 1;
+      return manager.save(user);
+    });
   }
 
   /** The active user a calendar feed URL belongs to; a disabled account's feed stops. */
@@ -118,10 +193,16 @@ export class AccountsService {
           organizationId: input.organizationId ?? null,
           active: true,
           calendarToken: null,
+          tokenVersion: 0,
           createdAt: new Date(),
         }),
       );
     });
+  }
+
+  private async signIn(user: User): Promise<AuthPayload> {
+    const payload: TokenPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
+    return { token: await this.jwt.signAsync(payload), user };
   }
 
   private async lockUser(manager: EntityManager, id: string): Promise<User> {

@@ -54,6 +54,14 @@ export class User {
   @Column({ type: 'varchar', length: 64, nullable: true })
   calendarToken: string | null;
 
+  /**
+   * Every token carries the version it was issued at (`ver`); changing the password or
+   * the account's active state raises it, and the access guard refuses older tokens.
+   * Never exposed.
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @Column({ type: TIMESTAMP })
   createdAt: Date;
 }

@@ -105,6 +105,79 @@ export class Environment {
   @IsNumber({}, { message: 'MATCHING_MINIMUM_SCORE must be a number between 0 and 1' })
   MATCHING_MINIMUM_SCORE?: number;
 
+  /**
+   * Query abuse limits, checked before anything executes (GraphQL Armor). Sized so that
+   * every screen's query fits with room to spare; see SECURITY.md for the measured values.
+   */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  GRAPHQL_MAX_ALIASES = 30;
+
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  GRAPHQL_MAX_DIRECTIVES = 20;
+
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  GRAPHQL_MAX_COST = 25000;
+
+  /** Requests a minute per signed-in user (else per client address). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Failed logins per account (e-mail) within LOGIN_WINDOW_SECONDS before it is refused. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  LOGIN_FAILURES_PER_ACCOUNT = 5;
+
+  /** Login attempts (failed or not) per client address within LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  LOGIN_ATTEMPTS_PER_ADDRESS = 30;
+
+  /** How long a failed login (or a login attempt, for the address cap) counts. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /**
+   * Browser origins allowed to call the API (CORS), comma separated, e.g.
+   * "https://mirps.example.org,https://admin.mirps.example.org". Unset: none in production,
+   * any http://localhost or http://127.0.0.1 origin otherwise.
+   */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s,/]+\s*(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+    message: 'CORS_ORIGINS must be origins such as "https://mirps.example.org" separated by commas',
+  })
+  CORS_ORIGINS?: string;
+
+  /**
+   * How many reverse proxies stand in front of the service: their X-Forwarded-For entries
+   * are trusted to give the client's address (for the per-address limits). 0: none.
+   */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  TRUST_PROXY_HOPS = 0;
+
   /** Where the code-first schema is written on start; empty means "keep it in memory". */
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +8,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app-setup';
+import { Environment } from '../../src/config/environment';
 import { QueryCounterLogger } from '../../src/database/query-counter.logger';
 
 export const SECRETARIAT_EMAIL = 'secretariat@mirps.test';
@@ -82,11 +85,14 @@ export async function startTestApp(
         JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
         SECRETARIAT_EMAIL,
         SECRETARIAT_PASSWORD,
+        // Every test signs in from 127.0.0.1; rate-limits.e2e-spec runs the real default.
+        LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
         ...options.env,
       }),
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  configureApp(app, app.get(ConfigService<Environment, true>));
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const counter = dataSource.logger as QueryCounterLogger;

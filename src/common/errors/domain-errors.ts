@@ -74,3 +74,7 @@ export class FieldProblems {
     if (this.problems.length > 0) throw new InvalidInputError(this.problems);
   }
 }
+
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+}

@@ -1,0 +1,41 @@
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { AuditOutcome } from '../audit-outcome';
+
+/** Every field narrows the list. */
+@InputType()
+export class AuditFilter {
+  @Field({ nullable: true, description: 'A mutation, e.g. createNeed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  operation?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Entries of this caller' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId must be an id' })
+  userId?: string;
+
+  @Field(() => AuditOutcome, { nullable: true })
+  @IsOptional()
+  @IsEnum(AuditOutcome)
+  outcome?: AuditOutcome;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Entries that name this id (or working group code) among their targetIds',
+  })
+  @IsOptional()
+  @Matches(/^[\w-]{1,64}$/, { message: 'targetId must be an id or a working group code' })
+  targetId?: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Inclusive' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Exclusive' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+}

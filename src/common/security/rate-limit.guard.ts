@@ -1,0 +1,68 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { normalizeIp, ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import type { Request } from 'express';
+import type { AuthenticatedRequest, GraphQLContext } from '../graphql-context';
+
+/** ThrottlerGuard's own loose type for the request and response it works on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RequestResponse = { req: Record<string, any>; res: Record<string, any> };
+
+/** The general per-caller limit (standard header names): once per HTTP request. */
+export const GENERAL_THROTTLER = 'default';
+/** The per-address cap on login attempts: counted once per `login` field. */
+export const LOGIN_THROTTLER = 'login';
+
+/**
+ * @nestjs/throttler's guard, made to read the GraphQL context. It runs after the access
+ * guard (it is registered by a module imported after AccountsModule), so a signed-in
+ * caller is counted by account, wherever it calls from, and anyone else by address.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  /** One GraphQL request runs this guard once per root field; count the request once. */
+  private readonly counted = new WeakMap<Request, Promise<boolean>>();
+
+  protected override getRequestResponse(context: ExecutionContext): RequestResponse {
+    if (context.getType<string>() !== 'graphql') return super.getRequestResponse(context);
+    const { req, res } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
+    return { req, res };
+  }
+
+  protected override getTracker(req: RequestResponse['req']): Promise<string> {
+    const request = req as AuthenticatedRequest;
+    return Promise.resolve(
+      request.user
+        ? `user:${request.user.id}`
+        : `address:${normalizeIp(request.ip ?? 'unknown', this.ipv6SubnetPrefix)}`,
+    );
+  }
+
+  /** One counter per caller for the whole API, not one per operation. */
+  protected override generateKey(
+    _context: ExecutionContext,
+    tracker: string,
+    throttlerName: string,
+  ): string {
+    return `${throttlerName}:${tracker}`;
+  }
+
+  protected override handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    if (props.throttler.name !== GENERAL_THROTTLER) return super.handleRequest(props);
+    const request = this.getRequestResponse(props.context).req as Request;
+    let outcome = this.counted.get(request);
+    if (!outcome) {
+      outcome = super.handleRequest(props);
+      this.counted.set(request, outcome);
+    }
+    return outcome;
+  }
+}
+
+/** True for the `login` root field, the one operation the login throttler counts. */
+export function isLoginField(context: ExecutionContext): boolean {
+  return (
+    context.getType<string>() === 'graphql' &&
+    GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName === 'login'
+  );
+}

@@ -1,0 +1,49 @@
+import { INestApplication, LoggerService } from '@nestjs/common';
+import type { Server } from 'node:http';
+
+/** How long the requests in flight may take to finish once a stop signal arrives. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/** Stops taking connections and resolves once the requests in flight have been answered. */
+export function drainHttpServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+  return new Promise((resolve) => {
+    // A keep-alive connection that has answered its request would hold close() open.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * On SIGTERM or SIGINT: drain the HTTP server (at most DRAIN_TIMEOUT_MS), then close the
+ * application (Apollo, the database) and exit 0. Nest's own shutdown hooks run the
+ * modules' destroy hooks (which stop Apollo) before they close the HTTP server, wait for a
+ * slow client without limit, and end the process by raising the signal again: they are
+ * replaced by this order.
+ */
+export function closeGracefullyOnSignals(app: INestApplication, logger: LoggerService): void {
+  // Nest's listeners, added by enableShutdownHooks(); app.close() still runs every hook.
+  (app as unknown as { unsubscribeFromProcessSignals(): void }).unsubscribeFromProcessSignals();
+  let closing = false;
+  const close = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    try {
+      logger.log(`${signal}: finishing the requests in flight, then stopping`);
+      await drainHttpServer(app.getHttpServer() as Server);
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error(error);
+      process.exit(1);
+    }
+  };
+  for (const signal of SIGNALS) process.on(signal, (received) => void close(received));
+}
