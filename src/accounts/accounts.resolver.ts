@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentUser, Public, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
 import { GraphQLContext } from '../common/graphql-context';
+import { clientAddressOf } from '../common/security/client-address';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -26,8 +27,11 @@ export class AccountsResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Sign in; the token lasts JWT_EXPIRES_IN' })
-  login(@Args() { email, password }: LoginArgs): Promise<AuthPayload> {
-    return this.accounts.login(email, password);
+  login(
+    @Args() { email, password }: LoginArgs,
+    @Context() { req }: GraphQLContext,
+  ): Promise<AuthPayload> {
+    return this.accounts.login(email, password, clientAddressOf(req));
   }
 
   @SignedIn()
@@ -55,8 +59,9 @@ export class AccountsResolver {
   changePassword(
     @CurrentUser() user: User,
     @Args() { currentPassword, newPassword }: ChangePasswordArgs,
+    @Context() { req }: GraphQLContext,
   ): Promise<AuthPayload> {
-    return this.accounts.changePassword(user, currentPassword, newPassword);
+    return this.accounts.changePassword(user, currentPassword, newPassword, clientAddressOf(req));
   }
 
   @Roles([Role.SECRETARIAT])

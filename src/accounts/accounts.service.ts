@@ -48,14 +48,17 @@ export class AccountsService {
     private readonly loginAttempts: LoginAttempts,
   ) {}
 
-  /** One answer for an unknown e-mail, a wrong password and a disabled account. */
-  async login(email: string, password: string): Promise<AuthPayload> {
-    await this.loginAttempts.refuseIfLocked(email);
+  /**
+   * One answer for an unknown e-mail, a wrong password and a disabled account. `address`
+   * is the client's, for the failed-login limit.
+   */
+  async login(email: string, password: string, address: string): Promise<AuthPayload> {
+    await this.loginAttempts.refuseIfLocked(email, address);
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !matches || !user.active) {
-      await this.loginAttempts.recordFailure(email);
+      await this.loginAttempts.recordFailure(email, address);
       throw new UnauthenticatedError('Wrong e-mail or password');
     }
     return this.signIn(user);
@@ -84,11 +87,12 @@ export class AccountsService {
     user: User,
     currentPassword: string,
     newPassword: string,
+    address: string,
   ): Promise<AuthPayload> {
-    await this.loginAttempts.refuseIfLocked(user.email);
+    await this.loginAttempts.refuseIfLocked(user.email, address);
     const problems = new FieldProblems();
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.loginAttempts.recordFailure(user.email);
+      await this.loginAttempts.recordFailure(user.email, address);
       problems.add('currentPassword', 'currentPassword is not your password');
     }
     if (newPassword === currentPassword) {

@@ -8,11 +8,13 @@ import { Environment } from '../config/environment';
 const FAILURES = 'login-failures';
 
 /**
- * Failed logins per account, kept in the throttler's storage so that they move with the
- * other counters. Only failures count, each for LOGIN_WINDOW_SECONDS: once an account has
- * LOGIN_FAILURES_PER_ACCOUNT of them, every login to it is refused, the right password
- * included, until the oldest expires. Refused attempts do not count, so an account is
- * free again at most one window after the last wrong password.
+ * Failed logins per account and client address, kept in the throttler's storage so that
+ * they move with the other counters. Only failures count, each for LOGIN_WINDOW_SECONDS:
+ * once an account has LOGIN_FAILURES_PER_ACCOUNT of them from one address, every login
+ * to it from that address is refused, the right password included, until the oldest
+ * expires. Counting per address is what keeps an attacker from locking the real user out:
+ * the attacker's failures close the account to the attacker's address only. Guessing from
+ * many addresses is bounded by the per-address cap on login attempts.
  */
 @Injectable()
 export class LoginAttempts {
@@ -27,12 +29,12 @@ export class LoginAttempts {
     this.window = seconds(config.get('LOGIN_WINDOW_SECONDS', { infer: true }));
   }
 
-  /** Refuses a login to an account that has run out of failures. */
-  async refuseIfLocked(email: string): Promise<void> {
+  /** Refuses a login to an account that has run out of failures from this address. */
+  async refuseIfLocked(email: string, address: string): Promise<void> {
     // With a limit of 0 and no block, the storage counts nothing and answers the hits so
     // far plus the one it declined to count, and when the oldest of them expires.
     const { totalHits, timeToBlockExpire } = await this.storage.increment(
-      keyOf(email),
+      keyOf(email, address),
       this.window,
       0,
       0,
@@ -41,17 +43,20 @@ export class LoginAttempts {
     if (totalHits - 1 >= this.limit) {
       const minutes = Math.max(1, Math.ceil(timeToBlockExpire / 60));
       throw new TooManyRequestsError(
-        `Too many failed logins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        `Too many failed logins for this account from your address: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
       );
     }
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.storage.increment(keyOf(email), this.window, this.limit, 0, FAILURES);
+  async recordFailure(email: string, address: string): Promise<void> {
+    await this.storage.increment(keyOf(email, address), this.window, this.limit, 0, FAILURES);
   }
 }
 
-/** The e-mail is hashed: a shared store (Redis) then holds no addresses. */
-function keyOf(email: string): string {
-  return `${FAILURES}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+/** Hashed: a shared store (Redis) then holds neither e-mail nor client addresses. */
+function keyOf(email: string, address: string): string {
+  const digest = createHash('sha256')
+    .update(`${email.trim().toLowerCase()}\u0000${address}`)
+    .digest('hex');
+  return `${FAILURES}:${digest}`;
 }

@@ -22,13 +22,17 @@ const LOGIN = `mutation Login($email: String!, $password: String!) {
 }`;
 const TOO_MANY_FAILURES = {
   code: 'TOO_MANY_REQUESTS',
-  message: 'Too many failed logins for this account: try again in 15 minutes',
+  message: 'Too many failed logins for this account from your address: try again in 15 minutes',
 };
 const WRONG = { code: 'UNAUTHENTICATED', message: 'Wrong e-mail or password' };
 
 /** What a login answers: the e-mail signed in, or the error's code and message. */
-async function attempt(app: TestApp, email: string, password: string) {
-  const body = await app.gql<{ login: { user: { email: string } } }>(LOGIN, { email, password });
+async function attempt(app: TestApp, email: string, password: string, from?: string) {
+  const body = await app.gql<{ login: { user: { email: string } } }>(
+    LOGIN,
+    { email, password },
+    from ? { headers: { 'x-forwarded-for': from } } : {},
+  );
   if (body.errors?.length) {
     return { code: body.errors[0].extensions.code, message: body.errors[0].message };
   }
@@ -171,6 +175,32 @@ describe('the login limits, with the real defaults', () => {
   });
 });
 
+describe('a lockout behind a trusted proxy', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { ...REAL_LIMITS, TRUST_PROXY_HOPS: '1' } });
+    const secretariat = await app.login(SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD);
+    await createUser(app, secretariat, { email: 'focal@mirps.test', role: 'OBSERVER' });
+  });
+
+  afterAll(() => app.close());
+
+  it("closes the account to the attacker's address only: the real user still signs in", async () => {
+    const attacker = '198.51.100.7';
+    const user = '203.0.113.20';
+    for (let index = 0; index < 5; index += 1) {
+      expect(await attempt(app, 'focal@mirps.test', 'guess-' + index, attacker)).toEqual(WRONG);
+    }
+    expect(await attempt(app, 'focal@mirps.test', TEST_PASSWORD, attacker)).toEqual(
+      TOO_MANY_FAILURES,
+    );
+    expect(await attempt(app, 'focal@mirps.test', TEST_PASSWORD, user)).toEqual({
+      signedIn: 'focal@mirps.test',
+    });
+  });
+});
+
 describe('the per-address login cap, with the real defaults', () => {
   let app: TestApp;
   let secretariat: string;
@@ -241,7 +271,7 @@ describe('the login failure window', () => {
     expect(failures).toEqual(Array.from({ length: 5 }, () => WRONG));
     expect(await attempt(app, 'forgetful@mirps.test', TEST_PASSWORD)).toEqual({
       code: 'TOO_MANY_REQUESTS',
-      message: 'Too many failed logins for this account: try again in 1 minute',
+      message: 'Too many failed logins for this account from your address: try again in 1 minute',
     });
     const expired = lastFailure + WINDOW_SECONDS * 1000 + 100;
     await new Promise((resolve) => setTimeout(resolve, expired - Date.now()));

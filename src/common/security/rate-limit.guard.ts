@@ -1,8 +1,9 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { normalizeIp, ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
 import type { Request } from 'express';
 import type { AuthenticatedRequest, GraphQLContext } from '../graphql-context';
+import { clientAddressOf } from './client-address';
 
 /** ThrottlerGuard's own loose type for the request and response it works on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,9 +33,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override getTracker(req: RequestResponse['req']): Promise<string> {
     const request = req as AuthenticatedRequest;
     return Promise.resolve(
-      request.user
-        ? `user:${request.user.id}`
-        : `address:${normalizeIp(request.ip ?? 'unknown', this.ipv6SubnetPrefix)}`,
+      request.user ? `user:${request.user.id}` : `address:${clientAddressOf(request)}`,
     );
   }
 
