@@ -1,3 +1,4 @@
+import { Modality } from '../../src/reference/modality';
 import fc from 'fast-check';
 import {
   aConfirmedTwinning,
@@ -85,16 +86,7 @@ const TABLES = [
 ] as const;
 type Table = (typeof TABLES)[number];
 
-const MODALITIES = [
-  'TRAINING',
-  'PEER_EXCHANGE',
-  'TECHNICAL_ASSISTANCE',
-  'SECONDMENT',
-  'STUDY_VISIT',
-  'WORKSHOP',
-  'FINANCIAL',
-  'MATERIAL',
-];
+const MODALITIES: string[] = Object.values(Modality);
 const COUNTRY_CODES = ['HN', 'GT', 'SV', 'CR', 'PA', 'MX', 'BZ', 'CA', 'US', 'XX', 'hn', 'H'];
 const WORKING_GROUP_CODES = ['ASYLUM_SYSTEMS', 'NOPE', 'asylum_systems', 'A', 'X'.repeat(41)];
 const LANGUAGES = ['es', 'en', 'fr', 'pt', 'ES', 'xx', 'e', 'spa'];

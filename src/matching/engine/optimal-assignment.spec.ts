@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { seededRandom } from '../../../test/support/synthetic-data';
 import { assignmentProblem, checkCertificate, solveAssignment } from './optimal-assignment';
 
 interface Instance {
@@ -80,7 +81,7 @@ describe('the optimal assignment', () => {
   it('proves optimality by its dual on large random instances', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        const random = mulberry32(seed);
+        const random = seededRandom(seed);
         const needCount = 1500;
         const capacities = Array.from({ length: 600 }, () => 1 + Math.floor(random() * 3));
         const edges: Instance['edges'] = [];
@@ -124,15 +125,3 @@ describe('the optimal assignment', () => {
     expect(checkCertificate(problem, worse)).not.toEqual([]);
   });
 });
-
-/** A small seeded generator, so the large instances are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
