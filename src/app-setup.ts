@@ -19,8 +19,8 @@ export function allowedOrigins(
 
 /**
  * What the HTTP application needs around the modules: security headers, CORS, the
- * client address behind proxies, shutdown hooks. `main.ts` and the tests' app factory
- * both call it, so that the tests run what production runs.
+ * client address behind proxies. `main.ts` and the tests' app factory both call it, so
+ * that the tests run what production runs (main.ts adds the signal handling).
  */
 export function configureApp(
   app: INestApplication,
@@ -43,5 +43,4 @@ export function configureApp(
       maxAge: 600,
     });
   }
-  app.enableShutdownHooks();
 }

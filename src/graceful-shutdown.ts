@@ -23,14 +23,12 @@ export function drainHttpServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS): P
 
 /**
  * On SIGTERM or SIGINT: drain the HTTP server (at most DRAIN_TIMEOUT_MS), then close the
- * application (Apollo, the database) and exit 0. Nest's own shutdown hooks run the
- * modules' destroy hooks (which stop Apollo) before they close the HTTP server, wait for a
- * slow client without limit, and end the process by raising the signal again: they are
- * replaced by this order.
+ * application (every module's destroy and shutdown hooks: Apollo, the database) and exit
+ * 0. Used instead of Nest's enableShutdownHooks(), whose listeners run the destroy hooks
+ * (stopping Apollo) before closing the HTTP server, wait for a slow client without limit,
+ * and end the process by raising the signal again.
  */
 export function closeGracefullyOnSignals(app: INestApplication, logger: LoggerService): void {
-  // Nest's listeners, added by enableShutdownHooks(); app.close() still runs every hook.
-  (app as unknown as { unsubscribeFromProcessSignals(): void }).unsubscribeFromProcessSignals();
   let closing = false;
   const close = async (signal: string): Promise<void> => {
     if (closing) return;
