@@ -1,11 +1,13 @@
 /**
  * The DataSource the TypeORM CLI uses (migration:run, migration:generate, migration:revert).
- * It reads the same DATABASE_URL as the service, from the environment or `.env`.
+ * It reads the same DATABASE_URL as the service, from the environment or `.env`: SQLite
+ * (`sqlite:PATH`) or PostgreSQL (`postgres://…`, with `?schema=NAME` for a schema of its own,
+ * created when missing). Each engine has its own migrations (src/database/migrations/<engine>).
  */
 import 'dotenv/config';
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { validateEnvironment } from './src/config/environment';
+import { prepareDatabase } from './src/database/data-source-factory';
 import { dataSourceOptions } from './src/database/data-source-options';
 
 // The CLI reads only the database setting; a shell without the service's secrets can migrate.
@@ -14,4 +16,4 @@ const { DATABASE_URL } = validateEnvironment({
   NODE_ENV: 'development',
 });
 
-export default new DataSource(dataSourceOptions(DATABASE_URL));
+export default prepareDatabase(dataSourceOptions(DATABASE_URL));

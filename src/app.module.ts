@@ -18,13 +18,17 @@ import { validationExceptionFactory } from './common/validation/validation-excep
 import { AppConfigModule } from './config/app-config.module';
 import { Environment } from './config/environment';
 import { loggerOptions } from './config/logger-options';
+import { openDataSource } from './database/data-source-factory';
 import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
+import { EventsModule } from './events/events.module';
+import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { MatchingModule } from './matching/matching.module';
 import { NeedsModule } from './needs/needs.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RedisModule } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { TwinningsModule } from './twinnings/twinnings.module';
@@ -49,31 +53,47 @@ export class AppModule {
             migrationsRun: true,
             logger: new QueryCounterLogger(['error', 'warn', 'migration']),
           }),
+          dataSourceFactory: (options) => openDataSource(options!),
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<Environment, true>) => ({
-            autoSchemaFile: config.get('SCHEMA_FILE', { infer: true }) || true,
-            sortSchema: true,
-            path: '/graphql',
-            // No landing page anywhere; the schema is readable only outside production.
-            playground: false,
-            introspection: config.get('NODE_ENV', { infer: true }) !== 'production',
-            // Apollo's default, stated: a request a browser could send cross-site unasked
-            // (GET, or a "simple" content type) needs a preflight-forcing header.
-            csrfPrevention: true,
-            includeStacktraceInErrorResponses: false,
-            ...queryLimits(config),
-            fieldResolverEnhancers: ['filters'],
-            context: ({ req, res }: Pick<GraphQLContext, 'req' | 'res'>): GraphQLContext => ({
-              req,
-              res,
-              loaders: new RequestLoaders(),
-            }),
-            formatError,
-          }),
+          imports: [EventsModule],
+          inject: [ConfigService, SubscriptionServer],
+          useFactory: (
+            config: ConfigService<Environment, true>,
+            subscriptions: SubscriptionServer,
+          ) => {
+            const limits = queryLimits(config);
+            return {
+              autoSchemaFile: config.get('SCHEMA_FILE', { infer: true }) || true,
+              sortSchema: true,
+              path: '/graphql',
+              // No landing page anywhere; the schema is readable only outside production.
+              playground: false,
+              introspection: config.get('NODE_ENV', { infer: true }) !== 'production',
+              // Apollo's default, stated: a request a browser could send cross-site unasked
+              // (GET, or a "simple" content type) needs a preflight-forcing header.
+              csrfPrevention: true,
+              includeStacktraceInErrorResponses: false,
+              ...limits,
+              plugins: [...limits.plugins, subscriptions.refusedOverHttp()],
+              // Subscriptions over WebSocket on the same path (graphql-ws), with the same
+              // limits, guards and error formatting as operations over HTTP.
+              subscriptions: { 'graphql-ws': subscriptions.options(limits) },
+              fieldResolverEnhancers: ['filters'],
+              context: (
+                input: Pick<GraphQLContext, 'req' | 'res'> | SubscriptionContextInput,
+                operationId?: string,
+              ): GraphQLContext =>
+                SubscriptionServer.isSubscriptionContext(input)
+                  ? subscriptions.contextOf(input, operationId!)
+                  : { req: input.req, res: input.res, loaders: new RequestLoaders() },
+              formatError,
+            };
+          },
         }),
+        RedisModule,
+        EventsModule,
         ReferenceModule,
         OrganizationsModule,
         AccountsModule,

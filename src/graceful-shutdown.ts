@@ -1,5 +1,6 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import type { Server } from 'node:http';
+import { SubscriptionServer } from './events/subscription-server';
 
 /** How long the requests in flight may take to finish once a stop signal arrives. */
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -35,6 +36,8 @@ export function closeGracefullyOnSignals(app: INestApplication, logger: LoggerSe
     closing = true;
     try {
       logger.log(`${signal}: finishing the requests in flight, then stopping`);
+      // Live subscriptions would hold their WebSocket connections open for good.
+      app.get(SubscriptionServer).closeConnections();
       await drainHttpServer(app.getHttpServer() as Server);
       await app.close();
       process.exit(0);

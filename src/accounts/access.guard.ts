@@ -1,15 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { IS_PUBLIC, requestOf, Roles } from '../common/auth/access.decorators';
-import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
-import { AuthenticatedRequest } from '../common/graphql-context';
-import { AccountsService, TokenPayload } from './accounts.service';
-
-function bearerToken(request: AuthenticatedRequest): string | undefined {
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
-}
+import { ForbiddenError } from '../common/errors/domain-errors';
+import { AccountsService } from './accounts.service';
 
 /**
  * The one gate in front of every operation, deny by default: `@Public()` lets anyone
@@ -25,7 +18,6 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
     private readonly accounts: AccountsService,
   ) {}
 
@@ -35,7 +27,9 @@ export class AccessGuard implements CanActivate {
 
     const request = requestOf(context);
     // Several root fields of one GraphQL request share the user found for the first.
-    request.user ??= await this.authenticate(request);
+    // A subscription's stand-in request carries its connection's token the same way
+    // (see SubscriptionServer), so it is checked afresh whenever a subscription starts.
+    request.user ??= await this.accounts.userOfAuthorization(request.headers.authorization);
 
     const roles = this.reflector.getAllAndOverride(Roles, targets);
     if (!roles) {
@@ -48,17 +42,5 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`);
     }
     return true;
-  }
-
-  private async authenticate(request: AuthenticatedRequest) {
-    const token = bearerToken(request);
-    if (!token) throw new UnauthenticatedError();
-    let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
-    } catch {
-      throw new UnauthenticatedError('The token is invalid or has expired: sign in again');
-    }
-    return this.accounts.userOfToken(payload);
   }
 }

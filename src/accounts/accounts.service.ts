@@ -65,6 +65,24 @@ export class AccountsService {
   }
 
   /**
+   * The user an `Authorization` value ("Bearer <jwt>") speaks for, by the rules of every
+   * request: a token signed with our key (HS256 only) and not expired, of an active account
+   * at its current token version. HTTP requests (the header) and WebSocket connections
+   * (`connectionParams.authorization`) alike; UNAUTHENTICATED otherwise.
+   */
+  async userOfAuthorization(authorization: unknown, missing?: string): Promise<User> {
+    const [scheme, token] = typeof authorization === 'string' ? authorization.split(' ') : [];
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedError(missing);
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new UnauthenticatedError('The token is invalid or has expired: sign in again');
+    }
+    return this.userOfToken(payload);
+  }
+
+  /**
    * The user a verified token speaks for: the account must still exist and be active, and
    * the token must be of its current version (changing the password or disabling the
    * account revokes every token issued before).
@@ -120,6 +138,17 @@ export class AccountsService {
    */
   setUserActive(userId: string, active: boolean): Promise<User> {
     return this.transactions.run(async (manager) => {
+      const lock = writeLock(manager);
+      if (!active && lock) {
+        // Where transactions run side by side, two requests disabling two secretariat
+        // accounts could each see the other still active: both lock every active
+        // secretariat account first, in id order, so they take turns.
+        await manager.find(User, {
+          where: { role: Role.SECRETARIAT, active: true },
+          order: { id: 'ASC' },
+          lock,
+        });
+      }
       const user = await this.lockUser(manager, userId);
       if (user.active === active) return user;
       if (!active && user.role === Role.SECRETARIAT) {
@@ -258,7 +287,14 @@ export class AccountsService {
     const account = generated
       ? { email: DEVELOPMENT_SECRETARIAT_EMAIL, password: randomBytes(18).toString('base64url') }
       : { email, password };
-    await this.createUser({ ...account, role: Role.SECRETARIAT });
+    try {
+      await this.createUser({ ...account, role: Role.SECRETARIAT });
+    } catch (error) {
+      // Another instance starting on the same database created it meanwhile.
+      if (error instanceof ConflictError && (await this.users.existsBy({ role: Role.SECRETARIAT })))
+        return;
+      throw error;
+    }
     if (generated) {
       this.log.warn(
         `Created the secretariat account ${account.email} with the password ${account.password} ` +

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { Organization } from '../organizations/organization.entity';
 import { Country } from '../reference/country.entity';
 import { Role } from '../common/auth/role';
@@ -35,7 +35,7 @@ export class User {
   country?: Country;
 
   /** Set for MEMBER_FOCAL_POINT only. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Column(uuidColumn({ nullable: true }))
   organizationId: string | null;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
@@ -62,6 +62,6 @@ export class User {
   @Column({ type: 'integer', default: 0 })
   tokenVersion: number;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 }

@@ -12,6 +12,7 @@ import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { checkPeriod } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { EventBus } from '../events/event-bus';
 import { ReferenceService } from '../reference/reference.service';
 import { assertAllows, TwinningAction } from '../twinnings/twinning-state';
 import { TwinningStatus } from '../twinnings/twinning-status';
@@ -64,6 +65,7 @@ export class ActivitiesService implements OnModuleInit {
     private readonly twinnings: TwinningsService,
     private readonly reference: ReferenceService,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventBus,
   ) {}
 
   /** A cancelled twinning's planned activities will not take place: cancel them with it. */
@@ -162,7 +164,7 @@ export class ActivitiesService implements OnModuleInit {
     });
     problems.throwIfAny();
 
-    return this.transactions.run(async (manager) => {
+    const recorded = await this.transactions.run(async (manager) => {
       const followed = await this.twinnings.lockWithParties(manager, input.twinningId);
       if (!followed) {
         throw InvalidInputError.of('twinningId', `no twinning has the id "${input.twinningId}"`);
@@ -199,11 +201,13 @@ export class ActivitiesService implements OnModuleInit {
       }
       return activity;
     });
+    await this.events.publish('twinningChanged', { twinningId: recorded.twinningId });
+    return recorded;
   }
 
   /** The activity took place: DONE, with who took part and what came of it. */
-  complete(user: User, id: string, input: CompleteActivityInput): Promise<Activity> {
-    return this.transactions.run(async (manager) => {
+  async complete(user: User, id: string, input: CompleteActivityInput): Promise<Activity> {
+    const completed = await this.transactions.run(async (manager) => {
       const activity = await this.lockActivity(manager, user, id, 'record what its activities did');
       assertPlanned(activity, 'completed');
       activity.status = ActivityStatus.DONE;
@@ -214,11 +218,13 @@ export class ActivitiesService implements OnModuleInit {
       activity.updatedAt = new Date();
       return manager.save(activity);
     });
+    await this.events.publish('twinningChanged', { twinningId: completed.twinningId });
+    return completed;
   }
 
   /** The activity will not take place; it stays in the calendar as CANCELLED. */
-  cancel(user: User, id: string, reason: string): Promise<Activity> {
-    return this.transactions.run(async (manager) => {
+  async cancel(user: User, id: string, reason: string): Promise<Activity> {
+    const cancelled = await this.transactions.run(async (manager) => {
       const activity = await this.lockActivity(manager, user, id, 'cancel its activities');
       assertPlanned(activity, 'cancelled');
       activity.status = ActivityStatus.CANCELLED;
@@ -226,6 +232,8 @@ export class ActivitiesService implements OnModuleInit {
       activity.updatedAt = new Date();
       return manager.save(activity);
     });
+    await this.events.publish('twinningChanged', { twinningId: cancelled.twinningId });
+    return cancelled;
   }
 
   private async cancelPlannedOf(

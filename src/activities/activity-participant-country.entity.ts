@@ -1,4 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { uuidColumn } from '../database/column-types';
 import { Country } from '../reference/country.entity';
 import { Activity } from './activity.entity';
 
@@ -6,7 +7,7 @@ import { Activity } from './activity.entity';
 @Entity('activity_participant_countries')
 @Index(['countryCode'])
 export class ActivityParticipantCountry {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(uuidColumn())
   activityId: string;
 
   @PrimaryColumn({ type: 'varchar', length: 2 })

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { TwinningArrangement } from '../twinnings/twinning.entity';
 import { ActivityKind, ActivityStatus } from './activity-enums';
 
@@ -26,7 +26,7 @@ export class Activity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   twinningId: string;
 
   @ManyToOne(() => TwinningArrangement, { onDelete: 'RESTRICT' })
@@ -42,11 +42,11 @@ export class Activity {
   title: string;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   startsAt: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   endsAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Where it takes place' })
@@ -79,7 +79,7 @@ export class Activity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   cancellationReason: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   createdById: string;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
@@ -87,10 +87,10 @@ export class Activity {
   createdBy?: User;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   updatedAt: Date;
 }

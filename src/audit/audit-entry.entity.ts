@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../common/auth/role';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { AuditOutcome } from './audit-outcome';
 
 /**
@@ -20,7 +20,7 @@ export class AuditEntry {
   id: string;
 
   @Field({ description: 'When the mutation was recorded' })
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 
   @Field({ description: 'The mutation, e.g. createNeed' })
@@ -28,7 +28,7 @@ export class AuditEntry {
   operation: string;
 
   @Field(() => ID, { nullable: true, description: 'Null when the caller was not signed in' })
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Column(uuidColumn({ nullable: true }))
   userId: string | null;
 
   @Field(() => String, {

@@ -16,7 +16,10 @@ registerEnumType(Locale, {
  * The locale to name things in: an explicit argument wins; otherwise the request's
  * Accept-Language (the first of en/es it lists); otherwise English.
  */
-export function preferredLocale(req: Request | undefined, explicit?: Locale | null): Locale {
+export function preferredLocale(
+  req: Pick<Request, 'headers'> | undefined,
+  explicit?: Locale | null,
+): Locale {
   if (explicit) return explicit;
   const header = req?.headers['accept-language'] ?? '';
   const tags = header

@@ -19,6 +19,7 @@ describe('validateEnvironment', () => {
       LOGIN_ATTEMPTS_PER_ADDRESS: 30,
       LOGIN_WINDOW_SECONDS: 900,
       TRUST_PROXY_HOPS: 0,
+      REDIS_KEY_PREFIX: 'mirps-twinning:',
     });
   });
 
@@ -36,7 +37,11 @@ describe('validateEnvironment', () => {
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
     [
       { DATABASE_URL: 'mysql://localhost/db' },
-      'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" (this build has no PostgreSQL support yet)',
+      'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" or "postgres://user:password@host:5432/database"',
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      'Invalid configuration: REDIS_URL must look like "redis://host:6379" (or "rediss://" for TLS)',
     ],
     [
       { JWT_SECRET: 'short' },

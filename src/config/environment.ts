@@ -41,11 +41,33 @@ export class Environment {
   @IsInt()
   PORT = 3000;
 
+  /**
+   * "sqlite:PATH" (embedded, the default) or "postgres://user:password@host:5432/database",
+   * optionally with "?schema=NAME" to keep the service's tables in a schema of their own.
+   */
   @IsString()
-  @Matches(/^sqlite:.+$/, {
-    message: 'DATABASE_URL must look like "sqlite:PATH" (this build has no PostgreSQL support yet)',
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/\S+)$/, {
+    message:
+      'DATABASE_URL must look like "sqlite:PATH" or "postgres://user:password@host:5432/database"',
   })
   DATABASE_URL = 'sqlite:data/twinning.sqlite';
+
+  /**
+   * Redis for a deployment of several instances: live events (subscriptions) and the
+   * rate-limit and login counters are shared through it. Unset: both stay in this process.
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, {
+    message: 'REDIS_URL must look like "redis://host:6379" (or "rediss://" for TLS)',
+  })
+  REDIS_URL?: string;
+
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_.-]+$/, {
+    message: 'REDIS_KEY_PREFIX may hold only letters, digits and ":_.-"',
+  })
+  REDIS_KEY_PREFIX = 'mirps-twinning:';
 
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })

@@ -16,11 +16,13 @@ import { StatusChange } from '../twinnings/status-change.entity';
 import { TwinningNeed } from '../twinnings/twinning-need.entity';
 import { TwinningParty } from '../twinnings/twinning-party.entity';
 import { TwinningArrangement } from '../twinnings/twinning.entity';
-import { Initial1764370000000 } from './migrations/1764370000000-initial';
-import { Twinnings1764400000000 } from './migrations/1764400000000-twinnings';
-import { ChangeStamps1764410000000 } from './migrations/1764410000000-change-stamps';
-import { TokenVersion1764420000000 } from './migrations/1764420000000-token-version';
-import { AuditLog1764430000000 } from './migrations/1764430000000-audit-log';
+import { DatabaseEngine, useColumnTypesOf } from './column-types';
+import { PostgresInitial1795900000000 } from './migrations/postgres/1795900000000-postgres-initial';
+import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
+import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
+import { ChangeStamps1764410000000 } from './migrations/sqlite/1764410000000-change-stamps';
+import { TokenVersion1764420000000 } from './migrations/sqlite/1764420000000-token-version';
+import { AuditLog1764430000000 } from './migrations/sqlite/1764430000000-audit-log';
 
 export const ENTITIES = [
   Country,
@@ -40,16 +42,32 @@ export const ENTITIES = [
   AuditEntry,
 ];
 
-/** Listed explicitly (not globbed) so the same list works from ts-node, jest and dist. */
-export const MIGRATIONS = [
-  Initial1764370000000,
-  Twinnings1764400000000,
-  ChangeStamps1764410000000,
-  TokenVersion1764420000000,
-  AuditLog1764430000000,
-];
+/**
+ * Each engine's migrations, listed explicitly (not globbed) so the same lists work from
+ * ts-node, jest and dist. A schema change needs a migration in both lists. The SQLite ones
+ * keep their names: deployed files record which of them ran.
+ */
+export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']> = {
+  sqlite: [
+    Initial1764370000000,
+    Twinnings1764400000000,
+    ChangeStamps1764410000000,
+    TokenVersion1764420000000,
+    AuditLog1764430000000,
+  ],
+  postgres: [PostgresInitial1795900000000],
+};
 
 export const SQLITE_PREFIX = 'sqlite:';
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+/** A schema name that needs no quoting anywhere (search_path, SQL, advisory lock keys). */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function databaseEngine(databaseUrl: string): DatabaseEngine {
+  if (databaseUrl.startsWith(SQLITE_PREFIX)) return 'sqlite';
+  if (POSTGRES_URL.test(databaseUrl)) return 'postgres';
+  throw new Error('DATABASE_URL must be sqlite:PATH or postgres://user:password@host:port/db');
+}
 
 /** The SQLite file a `sqlite:PATH` URL names (`:memory:` for a throwaway database). */
 export function sqlitePath(databaseUrl: string): string {
@@ -57,13 +75,34 @@ export function sqlitePath(databaseUrl: string): string {
 }
 
 /**
+ * A PostgreSQL URL split into what `pg` connects with and the schema the service's tables
+ * live in (`?schema=NAME`; none: the server's default, usually `public`).
+ */
+export function postgresLocation(databaseUrl: string): { url: string; schema?: string } {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(
+      `DATABASE_URL: schema "${schema}" must be a lower-case PostgreSQL name ([a-z_][a-z0-9_]*)`,
+    );
+  }
+  return { url: url.toString(), schema };
+}
+
+/**
  * TypeORM options for a DATABASE_URL. Schema changes come from migrations only
- * (`synchronize` stays off); the app applies them at start-up.
+ * (`synchronize` stays off); the app applies them at start-up. Also gives the entities'
+ * engine-dependent columns the types of this engine (see column-types.ts), which TypeORM
+ * reads when the DataSource is initialized.
  */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
-  if (!databaseUrl.startsWith(SQLITE_PREFIX)) {
-    throw new Error('Only sqlite:PATH database URLs are supported by this build');
-  }
+  const engine = databaseEngine(databaseUrl);
+  useColumnTypesOf(engine);
+  return engine === 'sqlite' ? sqliteOptions(databaseUrl) : postgresOptions(databaseUrl);
+}
+
+function sqliteOptions(databaseUrl: string): DataSourceOptions {
   const database = sqlitePath(databaseUrl);
   const inMemory = database === ':memory:';
   if (!inMemory) mkdirSync(dirname(resolve(database)), { recursive: true });
@@ -71,7 +110,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     type: 'sqlite',
     database,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: MIGRATIONS.sqlite,
     synchronize: false,
     // TypeORM's SQLite driver turns foreign keys on for every connection.
     // WAL with `PRAGMA synchronous = FULL`, the sqlite3 build's default for WAL
@@ -81,5 +120,29 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // lose the last ones; the service's write rate does not need that saving.
     enableWAL: !inMemory,
     busyTimeout: 5000,
+  };
+}
+
+function postgresOptions(databaseUrl: string): DataSourceOptions {
+  const { url, schema } = postgresLocation(databaseUrl);
+  return {
+    type: 'postgres',
+    url,
+    schema,
+    entities: ENTITIES,
+    migrations: MIGRATIONS.postgres,
+    synchronize: false,
+    // UUID keys default to gen_random_uuid(), built into PostgreSQL 13 and later: no
+    // extension to install (which would need rights the service's role may not have).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    applicationName: 'mirps-twinning',
+    // A request holds at most one connection, inside or outside a transaction; ten serve
+    // this service's load with room to spare and stay well under max_connections when a
+    // few instances share a server.
+    poolSize: 10,
+    connectTimeoutMS: 10_000,
+    // Unqualified names in raw SQL (and the migrations) resolve to the service's schema.
+    ...(schema ? { extra: { options: `-c search_path=${schema}` } } : {}),
   };
 }

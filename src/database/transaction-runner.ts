@@ -1,15 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { pendingAudit } from '../audit/audit-context';
+
+/**
+ * PostgreSQL errors after which the same work, run again, can succeed: a serialization
+ * failure or deadlock (the other transaction won), or a unique key another transaction
+ * committed meanwhile (run again, the work's own check finds that row and answers with
+ * its own CONFLICT, as when the two requests come one after the other).
+ */
+const RETRIABLE_SQLSTATES = new Set(['40001', '40P01', '23505']);
+const ATTEMPTS = 3;
+
+function isRetriable(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError: unknown = error.driverError;
+  return (
+    typeof driverError === 'object' &&
+    driverError !== null &&
+    'code' in driverError &&
+    typeof driverError.code === 'string' &&
+    RETRIABLE_SQLSTATES.has(driverError.code)
+  );
+}
 
 /**
  * Runs a unit of work in one transaction. Every write goes through here.
  *
  * TypeORM talks to SQLite over a single connection, where two overlapping transactions
  * would silently nest as savepoints of one another; so on SQLite the transactions of
- * this process take turns (SQLite allows one writer at a time anyway).
+ * this process take turns (SQLite allows one writer at a time anyway). On PostgreSQL they
+ * run side by side (READ COMMITTED), each on its own connection: rows are locked where the
+ * work reads them (`writeLock`), and a unit that lost a race is run again (see above).
+ * A unit must therefore do nothing but database work through its manager.
  *
  * Inside a GraphQL mutation, the first transaction also appends the mutation's audit
  * entry (see AuditContext), so a change is never committed without its record.
@@ -26,11 +50,17 @@ export class TransactionRunner {
     return audit.appendedTo((unit) => this.transaction(unit), work);
   }
 
-  private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type === 'sqlite') {
       return this.sqliteWriter.runExclusive(() => this.dataSource.transaction(work));
     }
-    return this.dataSource.transaction(work);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetriable(error)) throw error;
+      }
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { User } from '../accounts/user.entity';
 import { Country } from '../reference/country.entity';
 import { Modality } from '../reference/modality';
@@ -53,11 +53,11 @@ export class Need {
   beneficiaries: number | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   earliestStart: Date | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   latestEnd: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The National Action Plan commitment' })
@@ -80,7 +80,7 @@ export class Need {
   @Column({ type: 'text' })
   searchText: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   createdById: string;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
@@ -88,10 +88,10 @@ export class Need {
   createdBy?: User;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   updatedAt: Date;
 }

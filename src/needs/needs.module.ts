@@ -5,10 +5,11 @@ import { ReferenceModule } from '../reference/reference.module';
 import { Need } from './need.entity';
 import { NeedsResolver } from './needs.resolver';
 import { NeedsService } from './needs.service';
+import { NeedSubscriptionsResolver } from './need-subscriptions.resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Need]), DatabaseModule, ReferenceModule],
-  providers: [NeedsService, NeedsResolver],
+  providers: [NeedsService, NeedsResolver, NeedSubscriptionsResolver],
   exports: [NeedsService],
 })
 export class NeedsModule {}

@@ -9,6 +9,7 @@ import { whereSearchMatches } from '../common/pagination/search-filter';
 import { foldForSearch } from '../common/text';
 import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { EventBus } from '../events/event-bus';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
@@ -38,6 +39,7 @@ export class NeedsService {
     @InjectRepository(Need) private readonly needs: Repository<Need>,
     private readonly reference: ReferenceService,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventBus,
   ) {}
 
   async get(id: string): Promise<Need> {
@@ -196,7 +198,12 @@ export class NeedsService {
       updatedAt: now,
     });
     need.searchText = searchTextOf(need);
-    return this.transactions.run((manager) => manager.save(need));
+    const posted = await this.transactions.run((manager) => manager.save(need));
+    await this.events.publish('needPosted', {
+      needId: posted.id,
+      workingGroupCode: posted.workingGroupCode,
+    });
+    return posted;
   }
 
   async update(user: User, id: string, input: UpdateNeedInput): Promise<Need> {
@@ -216,8 +223,10 @@ export class NeedsService {
     }
     problems.throwIfAny();
 
-    return this.transactions.run(async (manager) => {
+    let previousGroup: string | undefined;
+    const changed = await this.transactions.run(async (manager) => {
       const need = await this.lockOpenNeed(manager, user, id, 'changed');
+      previousGroup = need.workingGroupCode;
       const updated = Object.assign(need, definedOnly(input), {
         title: input.title?.trim() ?? need.title,
         description: input.description?.trim() ?? need.description,
@@ -233,6 +242,14 @@ export class NeedsService {
       updated.updatedAt = new Date();
       return manager.save(updated);
     });
+    // Moved to another working group: it is new there.
+    if (changed.workingGroupCode !== previousGroup) {
+      await this.events.publish('needPosted', {
+        needId: changed.id,
+        workingGroupCode: changed.workingGroupCode,
+      });
+    }
+    return changed;
   }
 
   withdraw(user: User, id: string, reason?: string | null): Promise<Need> {

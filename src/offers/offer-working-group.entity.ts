@@ -1,4 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { uuidColumn } from '../database/column-types';
 import { WorkingGroup } from '../reference/working-group.entity';
 import { Offer } from './offer.entity';
 
@@ -6,7 +7,7 @@ import { Offer } from './offer.entity';
 @Entity('offer_working_groups')
 @Index(['workingGroupCode'])
 export class OfferWorkingGroup {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(uuidColumn())
   offerId: string;
 
   @PrimaryColumn({ type: 'varchar', length: 40 })

@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { User } from '../accounts/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Modality } from '../reference/modality';
@@ -28,7 +28,7 @@ export class Offer {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   organizationId: string;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
@@ -60,11 +60,11 @@ export class Offer {
   reservedCapacity: number;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   availableFrom: Date | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   availableTo: Date | null;
 
   @Field(() => OfferStatus)
@@ -79,7 +79,7 @@ export class Offer {
   @Column({ type: 'text' })
   searchText: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   createdById: string;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
@@ -87,10 +87,10 @@ export class Offer {
   createdBy?: User;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   updatedAt: Date;
 }

@@ -8,6 +8,7 @@ import { OfferWorkingGroup } from './offer-working-group.entity';
 import { Offer } from './offer.entity';
 import { OffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
+import { OfferSubscriptionsResolver } from './offer-subscriptions.resolver';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { OffersService } from './offers.service';
     ReferenceModule,
     OrganizationsModule,
   ],
-  providers: [OffersService, OffersResolver],
+  providers: [OffersService, OffersResolver, OfferSubscriptionsResolver],
   exports: [OffersService],
 })
 export class OffersModule {}

@@ -9,6 +9,7 @@ import { whereSearchMatches } from '../common/pagination/search-filter';
 import { foldForSearch } from '../common/text';
 import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { EventBus } from '../events/event-bus';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOfferInput } from './dto/create-offer.input';
@@ -52,6 +53,7 @@ export class OffersService {
     private readonly reference: ReferenceService,
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventBus,
   ) {}
 
   async get(id: string): Promise<Offer> {
@@ -69,7 +71,7 @@ export class OffersService {
     }
     if (filter.workingGroupCode) {
       query.andWhere(
-        'EXISTS (SELECT 1 FROM offer_working_groups serves WHERE serves.offerId = offer.id AND serves.workingGroupCode = :group)',
+        'EXISTS (SELECT 1 FROM "offer_working_groups" "serves" WHERE "serves"."offerId" = "offer"."id" AND "serves"."workingGroupCode" = :group)',
         { group: filter.workingGroupCode },
       );
     }
@@ -208,7 +210,7 @@ export class OffersService {
       updatedAt: now,
     });
     offer.searchText = searchTextOf(offer);
-    return this.transactions.run(async (manager) => {
+    const posted = await this.transactions.run(async (manager) => {
       const saved = await manager.save(offer);
       await this.replaceLinks(
         manager,
@@ -218,6 +220,11 @@ export class OffersService {
       );
       return saved;
     });
+    await this.events.publish('offerPosted', {
+      offerId: posted.id,
+      workingGroupCodes: [...new Set(input.workingGroupCodes)],
+    });
+    return posted;
   }
 
   async update(user: User, id: string, input: UpdateOfferInput): Promise<Offer> {
@@ -233,7 +240,8 @@ export class OffersService {
     await this.checkReferences(problems, input);
     problems.throwIfAny();
 
-    return this.transactions.run(async (manager) => {
+    let newGroups: string[] = [];
+    const changed = await this.transactions.run(async (manager) => {
       const offer = await this.lockLiveOffer(manager, user, id, 'changed');
       const { workingGroupCodes, eligibleCountryCodes, ...fields } = input;
       const updated = Object.assign(offer, definedOnly(fields), {
@@ -252,6 +260,11 @@ export class OffersService {
       updated.searchText = searchTextOf(updated);
       updated.updatedAt = new Date();
       const saved = await manager.save(updated);
+      if (workingGroupCodes) {
+        const served = await manager.find(OfferWorkingGroup, { where: { offerId: id } });
+        const before = new Set(served.map((link) => link.workingGroupCode));
+        newGroups = [...new Set(workingGroupCodes)].filter((code) => !before.has(code));
+      }
       if (workingGroupCodes || eligibleCountryCodes !== undefined) {
         await this.replaceLinks(
           manager,
@@ -262,6 +275,11 @@ export class OffersService {
       }
       return saved;
     });
+    // Serving more working groups: it is new in those.
+    if (newGroups.length > 0) {
+      await this.events.publish('offerPosted', { offerId: id, workingGroupCodes: newGroups });
+    }
+    return changed;
   }
 
   withdraw(user: User, id: string, reason?: string | null): Promise<Offer> {

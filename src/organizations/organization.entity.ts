@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn } from '../database/column-types';
 import { Country } from '../reference/country.entity';
 import { OrganizationKind } from './organization-kind';
 
@@ -33,6 +33,6 @@ export class Organization {
   @JoinColumn({ name: 'countryCode' })
   country?: Country;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn } from '../database/column-types';
 
 @ObjectType({ description: 'A MIRPS working group or Support Platform focus area (the topic)' })
 @Entity('working_groups')
@@ -21,6 +21,6 @@ export class WorkingGroup {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   descriptionEs: string | null;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 }

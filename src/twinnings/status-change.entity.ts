@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { TwinningStatus } from './twinning-status';
 import { TwinningArrangement } from './twinning.entity';
 
@@ -13,7 +13,7 @@ export class StatusChange {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   twinningId: string;
 
   @ManyToOne(() => TwinningArrangement, { onDelete: 'CASCADE' })
@@ -32,7 +32,7 @@ export class StatusChange {
   @Column({ type: 'simple-enum', enum: TwinningStatus })
   to: TwinningStatus;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   byId: string;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
@@ -40,7 +40,7 @@ export class StatusChange {
   by?: User;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   at: Date;
 
   @Field(() => String, {

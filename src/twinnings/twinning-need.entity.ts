@@ -1,4 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { uuidColumn } from '../database/column-types';
 import { Need } from '../needs/need.entity';
 import { TwinningArrangement } from './twinning.entity';
 
@@ -6,10 +7,10 @@ import { TwinningArrangement } from './twinning.entity';
 @Entity('twinning_needs')
 @Index(['needId'])
 export class TwinningNeed {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(uuidColumn())
   twinningId: string;
 
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryColumn(uuidColumn())
   needId: string;
 
   @ManyToOne(() => TwinningArrangement, { onDelete: 'CASCADE' })

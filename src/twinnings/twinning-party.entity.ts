@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { Organization } from '../organizations/organization.entity';
 import { Country } from '../reference/country.entity';
 import { PartyResponse } from './twinning-status';
@@ -32,7 +32,7 @@ export class TwinningParty {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   twinningId: string;
 
   @ManyToOne(() => TwinningArrangement, { onDelete: 'CASCADE' })
@@ -46,7 +46,7 @@ export class TwinningParty {
   @JoinColumn({ name: 'countryCode' })
   country?: Country;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Column(uuidColumn({ nullable: true }))
   organizationId: string | null;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
@@ -58,10 +58,10 @@ export class TwinningParty {
   response: PartyResponse;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   respondedAt: Date | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Column(uuidColumn({ nullable: true }))
   respondedById: string | null;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
-import { TIMESTAMP } from '../database/column-types';
+import { timestampColumn, uuidColumn } from '../database/column-types';
 import { Offer } from '../offers/offer.entity';
 import { TwinningStatus } from './twinning-status';
 
@@ -18,7 +18,7 @@ export class TwinningArrangement {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   offerId: string;
 
   @ManyToOne(() => Offer, { onDelete: 'RESTRICT' })
@@ -33,7 +33,7 @@ export class TwinningArrangement {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
+  @Column(uuidColumn())
   createdById: string;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
@@ -41,19 +41,19 @@ export class TwinningArrangement {
   createdBy?: User;
 
   @Field(() => GraphQLISODateTime, { description: 'When it was proposed' })
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   createdAt: Date;
 
   @Field(() => GraphQLISODateTime)
-  @Column({ type: TIMESTAMP })
+  @Column(timestampColumn())
   updatedAt: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   confirmedAt: Date | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestampColumn({ nullable: true }))
   completedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'What it achieved, given on completion' })

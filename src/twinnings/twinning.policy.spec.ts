@@ -7,6 +7,7 @@ import {
   assertMayConfirm,
   assertMayPropose,
   assertMayRespond,
+  followsTwinning,
   sideOf,
   Side,
 } from './twinning.policy';
@@ -35,6 +36,14 @@ describe('who may act on a twinning', () => {
     expect(sideOf(otherMember, sides)).toBeUndefined();
     expect(sideOf(secretariat, sides)).toBeUndefined();
     expect(sideOf(observer, sides)).toBeUndefined();
+  });
+
+  it('sends the live changes of a twinning to its parties and those who oversee all', () => {
+    for (const follower of [secretariat, observer, honduras, member]) {
+      expect(followsTwinning(follower, sides)).toBe(true);
+    }
+    expect(followsTwinning(mexico, sides)).toBe(false);
+    expect(followsTwinning(otherMember, sides)).toBe(false);
   });
 
   it("gives the proposer's own side, none for the secretariat, and refuses outsiders", () => {

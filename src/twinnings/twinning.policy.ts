@@ -73,3 +73,14 @@ export function assertIsSecretariatOrParty(
   if (user.role === Role.SECRETARIAT || sideOf(user, parties)) return;
   throw new ForbiddenError(`Only the secretariat or a party to the twinning may ${action}`);
 }
+
+/**
+ * Whose live feed (`twinningChanged`) a twinning's changes go to: those it concerns, its
+ * parties' focal points, and those who oversee every twinning, the secretariat and the
+ * observers. Any signed-in user may still read any twinning; a focal point is not told of
+ * the changes of twinnings its country or organization has no part in.
+ */
+export function followsTwinning(user: User, parties: readonly Side[]): boolean {
+  if (user.role === Role.SECRETARIAT || user.role === Role.OBSERVER) return true;
+  return sideOf(user, parties) !== undefined;
+}

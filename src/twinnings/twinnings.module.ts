@@ -16,6 +16,7 @@ import { TwinningPartyResolver } from './twinning-party.resolver';
 import { TwinningArrangement } from './twinning.entity';
 import { TwinningsResolver } from './twinnings.resolver';
 import { TwinningsService } from './twinnings.service';
+import { TwinningSubscriptionsResolver } from './twinning-subscriptions.resolver';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { TwinningsService } from './twinnings.service';
   providers: [
     TwinningsService,
     TwinningsResolver,
+    TwinningSubscriptionsResolver,
     TwinningPartyResolver,
     StatusChangeResolver,
     NeedTwinningsResolver,

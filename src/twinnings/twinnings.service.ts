@@ -6,6 +6,7 @@ import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/do
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { EventBus } from '../events/event-bus';
 import { NeedStatus } from '../needs/need-enums';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
@@ -95,6 +96,7 @@ export class TwinningsService {
     private readonly needsService: NeedsService,
     private readonly offersService: OffersService,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventBus,
   ) {}
 
   /** Registers a listener for twinnings that end (see SettlementListener). */
@@ -225,8 +227,8 @@ export class TwinningsService {
    * its capacity reserved, the needs move to IN_TWINNING, and the parties and the first
    * step of the history are written. Anything refused leaves nothing behind.
    */
-  propose(user: User, input: ProposeTwinningInput): Promise<TwinningArrangement> {
-    return this.transactions.run(async (manager) => {
+  async propose(user: User, input: ProposeTwinningInput): Promise<TwinningArrangement> {
+    const proposed = await this.transactions.run(async (manager) => {
       const terms = await this.offersService.lockTerms(manager, input.offerId);
       const needs = await this.needsService.lockMany(manager, input.needIds);
       const problems = new FieldProblems();
@@ -291,19 +293,20 @@ export class TwinningsService {
       await this.appendHistory(manager, twinning.id, null, INITIAL_STATUS, user, note, now);
       return twinning;
     });
+    return this.announced(proposed);
   }
 
   /**
    * A party answers for its own side. The last acceptance makes the twinning ACCEPTED; a
    * refusal makes it DECLINED, which gives its needs and capacity back.
    */
-  respond(
+  async respond(
     user: User,
     id: string,
     accept: boolean,
     comment?: string | null,
   ): Promise<TwinningArrangement> {
-    return this.transactions.run(async (manager) => {
+    const answered = await this.transactions.run(async (manager) => {
       const twinning = await this.lockTwinning(manager, id);
       const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
       const side = assertMayRespond(user, parties);
@@ -330,32 +333,35 @@ export class TwinningsService {
       await manager.save(side);
       return this.moveTo(manager, twinning, next, user, note);
     });
+    return this.announced(answered);
   }
 
   /** The secretariat confirms a twinning every party has accepted. */
-  confirm(user: User, id: string): Promise<TwinningArrangement> {
-    return this.transactions.run(async (manager) => {
+  async confirm(user: User, id: string): Promise<TwinningArrangement> {
+    const confirmed = await this.transactions.run(async (manager) => {
       assertMayConfirm(user);
       const twinning = await this.lockTwinning(manager, id);
       const next = nextStatus(twinning.status, TwinningAction.CONFIRM);
       return this.moveTo(manager, twinning, next, user, null);
     });
+    return this.announced(confirmed);
   }
 
   /** The needs are met: they become FULFILLED and the offer's capacity is given back. */
-  complete(user: User, id: string, summary?: string | null): Promise<TwinningArrangement> {
-    return this.transactions.run(async (manager) => {
+  async complete(user: User, id: string, summary?: string | null): Promise<TwinningArrangement> {
+    const completed = await this.transactions.run(async (manager) => {
       const twinning = await this.lockTwinning(manager, id);
       assertMayComplete(user, await this.organizationOf(manager, id));
       const next = nextStatus(twinning.status, TwinningAction.COMPLETE);
       twinning.summary = summary?.trim() ?? null;
       return this.moveTo(manager, twinning, next, user, twinning.summary);
     });
+    return this.announced(completed);
   }
 
   /** Called off before it ends: the needs are OPEN again and the capacity is given back. */
-  cancel(user: User, id: string, reason: string): Promise<TwinningArrangement> {
-    return this.transactions.run(async (manager) => {
+  async cancel(user: User, id: string, reason: string): Promise<TwinningArrangement> {
+    const cancelled = await this.transactions.run(async (manager) => {
       const twinning = await this.lockTwinning(manager, id);
       const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
       assertIsSecretariatOrParty(user, parties, 'cancel it');
@@ -363,6 +369,16 @@ export class TwinningsService {
       twinning.cancellationReason = reason.trim();
       return this.moveTo(manager, twinning, next, user, twinning.cancellationReason);
     });
+    return this.announced(cancelled);
+  }
+
+  /**
+   * Tells live subscribers that a twinning changed, once the change is committed: a
+   * rolled-back change never gets here.
+   */
+  private async announced(twinning: TwinningArrangement): Promise<TwinningArrangement> {
+    await this.events.publish('twinningChanged', { twinningId: twinning.id });
+    return twinning;
   }
 
   /**

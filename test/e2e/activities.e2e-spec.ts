@@ -677,9 +677,7 @@ describe('the shared calendar', () => {
     await createUser(app, world.secretariat, { email: 'leaving@oas.test', role: 'OBSERVER' });
     const url = await calendarUrlOf(await app.login('leaving@oas.test'));
     await calendar(`?token=${tokenOf(url)}`).expect(200);
-    await app.dataSource.query(
-      `UPDATE "users" SET "active" = 0 WHERE "email" = 'leaving@oas.test'`,
-    );
+    await app.sql(`UPDATE "users" SET "active" = FALSE WHERE "email" = 'leaving@oas.test'`);
     await calendar(`?token=${tokenOf(url)}`).expect(401);
   });
 

@@ -60,6 +60,31 @@ describe('the audit trail', () => {
     return data.auditLog.edges.map(({ node: { id: _id, createdAt: _at, ...rest } }) => rest);
   }
 
+  /** A trigger that makes writing the entry of `operation` fail, in each engine's dialect. */
+  async function refuseAuditEntriesOf(operation: string): Promise<void> {
+    if (app.engine === 'sqlite') {
+      await app.sql(
+        `CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "audit_log" WHEN NEW."operation" = '${operation}' BEGIN SELECT RAISE(ABORT, 'no audit today'); END`,
+      );
+      return;
+    }
+    await app.sql(
+      `CREATE FUNCTION "refuse_audit"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no audit today'; END $$`,
+    );
+    await app.sql(
+      `CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "audit_log" FOR EACH ROW WHEN (NEW."operation" = '${operation}') EXECUTE FUNCTION "refuse_audit"()`,
+    );
+  }
+
+  async function acceptAuditEntriesAgain(): Promise<void> {
+    if (app.engine === 'sqlite') {
+      await app.sql(`DROP TRIGGER "refuse_audit"`);
+      return;
+    }
+    await app.sql(`DROP TRIGGER "refuse_audit" ON "audit_log"`);
+    await app.sql(`DROP FUNCTION "refuse_audit"()`);
+  }
+
   beforeAll(async () => {
     app = await startTestApp({ env: ENV });
     world = await buildWorld(app);
@@ -147,9 +172,7 @@ describe('the audit trail', () => {
       expect(await app.rowCount('audit_log')).toBe(entriesBefore + 1);
 
       // When the entry cannot be written, the change is not committed either.
-      await app.dataSource.query(
-        `CREATE TRIGGER "refuse_audit" BEFORE INSERT ON "audit_log" WHEN NEW."operation" = 'createOrganization' BEGIN SELECT RAISE(ABORT, 'no audit today'); END`,
-      );
+      await refuseAuditEntriesOf('createOrganization');
       try {
         const error = await app.fails(
           CREATE_ORGANIZATION,
@@ -158,7 +181,7 @@ describe('the audit trail', () => {
         );
         expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       } finally {
-        await app.dataSource.query(`DROP TRIGGER "refuse_audit"`);
+        await acceptAuditEntriesAgain();
       }
       expect(await app.rowCount('organizations')).toBe(organizationsBefore + 1);
       expect(await app.rowCount('audit_log')).toBe(entriesBefore + 1);
@@ -379,7 +402,7 @@ describe('the audit trail', () => {
       { current: TEST_PASSWORD, next: 'the-observers-new-password' },
       { as: token },
     );
-    const rows = JSON.stringify(await app.dataSource.query('SELECT * FROM audit_log'));
+    const rows = JSON.stringify(await app.sql('SELECT * FROM "audit_log"'));
     for (const secret of [
       TEST_PASSWORD,
       'the-observers-new-password',
@@ -405,12 +428,13 @@ describe('the audit trail', () => {
 
   it('is append-only: the database refuses to change or remove an entry', async () => {
     const before = await app.rowCount('audit_log');
-    await expect(app.dataSource.query(`UPDATE "audit_log" SET "outcome" = 'OK'`)).rejects.toThrow(
+    await expect(app.sql(`UPDATE "audit_log" SET "outcome" = 'OK'`)).rejects.toThrow(
       'audit_log is append-only',
     );
-    await expect(app.dataSource.query(`DELETE FROM "audit_log"`)).rejects.toThrow(
-      'audit_log is append-only',
-    );
+    await expect(app.sql(`DELETE FROM "audit_log"`)).rejects.toThrow('audit_log is append-only');
+    if (app.engine === 'postgres') {
+      await expect(app.sql(`TRUNCATE "audit_log"`)).rejects.toThrow('audit_log is append-only');
+    }
     expect(await app.rowCount('audit_log')).toBe(before);
   });
 

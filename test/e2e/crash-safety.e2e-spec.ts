@@ -4,12 +4,14 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { startTestApp } from '../support/test-app';
+import { postgresLocation, sqlitePath } from '../../src/database/data-source-options';
+import { freshDatabase, startTestApp, TestDatabase } from '../support/test-app';
 
 /**
- * The built server (`npm test` builds it first) as a child process on a SQLite file:
+ * The built server (`npm test` builds it first) as a child process on the suite's engine:
  * killed mid-burst it loses no acknowledged write and leaves nothing half-written; asked
- * to stop, it answers what it had begun, closes the database and exits 0.
+ * to stop, it answers what it had begun, closes the database and exits 0. On SQLite the
+ * file itself is checked too (its structure, its foreign keys, the write-ahead log).
  */
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 const EMAIL = 'secretariat@mirps.test';
@@ -27,13 +29,13 @@ interface Server {
 }
 
 /** Starts the server on a port of the system's choosing, read from its start-up line. */
-async function startServer(databaseFile: string, cwd: string): Promise<Server> {
+async function startServer(databaseUrl: string, cwd: string): Promise<Server> {
   const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',
-      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       JWT_SECRET: 'a-crash-test-secret-that-is-long-enough',
       SECRETARIAT_EMAIL: EMAIL,
       SECRETARIAT_PASSWORD: PASSWORD,
@@ -85,17 +87,17 @@ async function login(server: Server): Promise<string> {
   return answer.data.login.token;
 }
 
-/** Reads the file directly with SQLite, once no server has it open. */
-async function inspect<T>(
-  databaseFile: string,
-  read: (all: (sql: string) => Promise<any[]>) => Promise<T>,
-): Promise<T> {
+type Read = (sql: string) => Promise<any[]>;
+
+/** Reads the database directly, once no server has it open: the SQLite file, read-only. */
+async function inspect<T>(databaseUrl: string, read: (all: Read) => Promise<T>): Promise<T> {
+  if (databaseUrl.startsWith('postgres')) return inspectPostgres(databaseUrl, read);
   const database = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(databaseFile, sqlite3.OPEN_READONLY, (error) =>
+    const opened = new sqlite3.Database(sqlitePath(databaseUrl), sqlite3.OPEN_READONLY, (error) =>
       error ? reject(error) : resolve(opened),
     );
   });
-  const all = (sql: string): Promise<any[]> =>
+  const all: Read = (sql) =>
     new Promise((resolve, reject) =>
       database.all(sql, (error, rows) => (error ? reject(error) : resolve(rows))),
     );
@@ -103,6 +105,19 @@ async function inspect<T>(
     return await read(all);
   } finally {
     await new Promise((resolve) => database.close(resolve));
+  }
+}
+
+/** The server's PostgreSQL schema, through a connection of the test's own. */
+async function inspectPostgres<T>(databaseUrl: string, read: (all: Read) => Promise<T>) {
+  const { url, schema } = postgresLocation(databaseUrl);
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    return await read(async (sql) => (await client.query(sql)).rows);
+  } finally {
+    await client.end();
   }
 }
 
@@ -157,12 +172,12 @@ function burstCall(
 
 describe('crash safety of the server process', () => {
   let folder: string;
-  let databaseFile: string;
+  let database: TestDatabase;
   const servers: Server[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'twinning-crash-'));
-    databaseFile = join(folder, 'twinning.sqlite');
+    database = await freshDatabase();
   });
 
   afterEach(async () => {
@@ -173,10 +188,11 @@ describe('crash safety of the server process', () => {
       }
     }
     rmSync(folder, { recursive: true, force: true });
+    await database.remove();
   });
 
   async function start(): Promise<Server> {
-    const server = await startServer(databaseFile, folder);
+    const server = await startServer(database.url, folder);
     servers.push(server);
     return server;
   }
@@ -232,7 +248,7 @@ describe('crash safety of the server process', () => {
     expect(inFlightAtKill).toBeGreaterThan(0);
     expect(acknowledged.length).toBeLessThan(BURST);
 
-    // Restarted on the same file, it serves every acknowledged record.
+    // Restarted on the same database, it serves every acknowledged record.
     const second = await start();
     const secondToken = await login(second);
     const ids = (kind: Kind): string[] =>
@@ -274,26 +290,32 @@ describe('crash safety of the server process', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
 
-    // The file itself: sound, and every burst record whole, none of it from nowhere.
-    const stored = await inspect(databaseFile, async (all) => ({
-      integrity: await all('PRAGMA integrity_check'),
-      foreignKeys: await all('PRAGMA foreign_key_check'),
+    // The database itself: every burst record whole, none of it from nowhere.
+    const stored = await inspect(database.url, async (all) => ({
       needs: (await all(`SELECT title FROM needs WHERE title LIKE 'Burst need %'`)).length,
       offers: (await all(`SELECT title FROM offers WHERE title LIKE 'Burst offer %'`)).length,
       organizations: (
         await all(`SELECT name FROM organizations WHERE name LIKE 'Burst organization %'`)
       ).length,
       halfWrittenOffers: await all(
-        `SELECT o.id,
-           (SELECT COUNT(*) FROM offer_working_groups w WHERE w."offerId" = o.id) AS groups,
-           (SELECT COUNT(*) FROM offer_eligible_countries c WHERE c."offerId" = o.id) AS countries
-         FROM offers o WHERE o.title LIKE 'Burst offer %' AND (groups <> 2 OR countries <> 3)`,
+        `SELECT * FROM (
+           SELECT o.id,
+             (SELECT COUNT(*) FROM offer_working_groups w WHERE w."offerId" = o.id) AS "groupLinks",
+             (SELECT COUNT(*) FROM offer_eligible_countries c WHERE c."offerId" = o.id) AS "countryLinks"
+           FROM offers o WHERE o.title LIKE 'Burst offer %'
+         ) AS burst WHERE "groupLinks" <> 2 OR "countryLinks" <> 3`,
       ),
     }));
-    expect(stored.integrity).toEqual([{ integrity_check: 'ok' }]);
-    expect(stored.foreignKeys).toEqual([]);
     expect(stored.halfWrittenOffers).toEqual([]);
-    // What the server served is what the file holds (at most 100 of each were listed).
+    if (database.url.startsWith('sqlite:')) {
+      // The file is sound (PostgreSQL checks its constraints as it writes).
+      const file = await inspect(database.url, async (all) => ({
+        integrity: await all('PRAGMA integrity_check'),
+        foreignKeys: await all('PRAGMA foreign_key_check'),
+      }));
+      expect(file).toEqual({ integrity: [{ integrity_check: 'ok' }], foreignKeys: [] });
+    }
+    // What the server served is what the database holds (at most 100 of each were listed).
     expect(stored.needs).toBe(found.needs.totalCount);
     expect(stored.offers).toBe(found.offers.totalCount);
     // Only what was sent: acknowledged, or in flight when it died.
@@ -342,8 +364,10 @@ describe('crash safety of the server process', () => {
     const need = JSON.parse(answer);
     expect(need).toEqual({ data: { createNeed: { id: expect.any(String) } } });
     expect(await server.exited).toEqual({ code: 0, signal: null });
-    // A clean close checkpoints the write-ahead log into the file and removes it.
-    expect(existsSync(`${databaseFile}-wal`)).toBe(false);
+    if (database.url.startsWith('sqlite:')) {
+      // A clean close checkpoints the write-ahead log into the file and removes it.
+      expect(existsSync(`${sqlitePath(database.url)}-wal`)).toBe(false);
+    }
 
     const restarted = await start();
     const found = await graphql(
@@ -360,10 +384,10 @@ describe('crash safety of the server process', () => {
   });
 
   it('commits with PRAGMA synchronous = FULL, so an acknowledged write survives power loss', async () => {
-    const app = await startTestApp();
+    const app = await startTestApp({ engine: 'sqlite' });
     try {
-      expect(await app.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      expect(await app.dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+      expect(await app.sql('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      expect(await app.sql('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
     } finally {
       await app.close();
     }

@@ -639,18 +639,24 @@ describe('fuzzing every mutation', () => {
     }
   });
 
-  it('refuses an operation type the schema lacks as invalid, not as a fault', async () => {
-    // Found by this file: it was INTERNAL_SERVER_ERROR.
-    const answer = await send(app, 'subscription { needs { id } }', undefined, world.observer);
+  it('refuses a subscription sent over HTTP as a bad request, not as a fault', async () => {
+    // Found by this file when the schema had no subscriptions: INTERNAL_SERVER_ERROR. Now
+    // that it has some, over HTTP they would run without their event (and their guards).
+    const answer = await send(
+      app,
+      'subscription { twinningChanged { id } }',
+      undefined,
+      world.observer,
+    );
+    expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
       errors: [
         {
-          message: 'Schema is not configured to execute subscription operation.',
-          locations: [{ line: 1, column: 1 }],
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          message:
+            'Subscriptions are served over WebSocket (the graphql-transport-ws protocol of graphql-ws) at /graphql',
+          extensions: { code: 'BAD_REQUEST' },
         },
       ],
-      data: null,
     });
   });
 

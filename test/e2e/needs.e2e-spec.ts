@@ -675,8 +675,8 @@ describe('needs', () => {
 
     it('lists every need, newest first, with the total count', async () => {
       await createNeedsInOrder(['Oldest of the list', 'Newest of the list']);
-      const rows: { id: string }[] = await app.dataSource.query(
-        'SELECT id FROM needs ORDER BY createdAt DESC, id DESC',
+      const rows = await app.sql<{ id: string }>(
+        'SELECT "id" FROM "needs" ORDER BY "createdAt" DESC, "id" DESC',
       );
 
       const page = await listNeeds({ first: 100 });
@@ -783,9 +783,9 @@ describe('needs', () => {
       const ids = await createNeedsInOrder(
         ['a', 'b', 'c', 'd', 'e'].map((letter) => `${marker} ${letter}`),
       );
-      await app.dataSource.query(
-        `UPDATE needs SET createdAt = (SELECT createdAt FROM needs WHERE id = ?) WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        [ids[0], ...ids],
+      await app.sql(
+        'UPDATE "needs" SET "createdAt" = (SELECT "createdAt" FROM "needs" WHERE "id" = :first) WHERE "id" IN (:...ids)',
+        { first: ids[0], ids },
       );
 
       const seen: string[] = [];

@@ -274,9 +274,9 @@ describe('offers', () => {
       });
       expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
       expect(await readOffer(created.id)).toEqual(updated);
-      const links = await app.dataSource.query(
-        'SELECT workingGroupCode FROM offer_working_groups WHERE offerId = ? ORDER BY workingGroupCode',
-        [created.id],
+      const links = await app.sql(
+        'SELECT "workingGroupCode" FROM "offer_working_groups" WHERE "offerId" = :offerId ORDER BY "workingGroupCode"',
+        { offerId: created.id },
       );
       expect(links).toEqual([{ workingGroupCode: 'EDUCATION' }, { workingGroupCode: 'HEALTH' }]);
     });
@@ -746,8 +746,8 @@ describe('offers', () => {
 
     it('lists every offer, newest first, with the total count', async () => {
       await createOffersInOrder(['Oldest of the list', 'Newest of the list']);
-      const rows: { id: string }[] = await app.dataSource.query(
-        'SELECT id FROM offers ORDER BY createdAt DESC, id DESC',
+      const rows = await app.sql<{ id: string }>(
+        'SELECT "id" FROM "offers" ORDER BY "createdAt" DESC, "id" DESC',
       );
 
       const page = await listOffers({ first: 100 });
@@ -839,9 +839,9 @@ describe('offers', () => {
       const ids = await createOffersInOrder(
         ['a', 'b', 'c', 'd', 'e'].map((letter) => `${marker} ${letter}`),
       );
-      await app.dataSource.query(
-        `UPDATE offers SET createdAt = (SELECT createdAt FROM offers WHERE id = ?) WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        [ids[0], ...ids],
+      await app.sql(
+        'UPDATE "offers" SET "createdAt" = (SELECT "createdAt" FROM "offers" WHERE "id" = :first) WHERE "id" IN (:...ids)',
+        { first: ids[0], ids },
       );
 
       const seen: string[] = [];

@@ -4,6 +4,7 @@ import {
   SECRETARIAT_EMAIL,
   SECRETARIAT_PASSWORD,
   startTestApp,
+  TEST_ENGINE,
   TestApp,
 } from '../support/test-app';
 
@@ -107,10 +108,55 @@ describe('start-up', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
-  it('runs SQLite with foreign keys on and WAL journaling', async () => {
-    expect(await app.dataSource.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
-    expect(await app.dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+  it('enforces foreign keys', async () => {
+    await expect(
+      app.sql(
+        `INSERT INTO "offer_working_groups" ("offerId", "workingGroupCode") VALUES ('00000000-0000-4000-8000-000000000000', 'HEALTH')`,
+      ),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed|violates foreign key constraint/);
+    expect(await app.rowCount('offer_working_groups')).toBe(0);
   });
+
+  it('runs SQLite with foreign keys on and WAL journaling', async () => {
+    // A SQLite property: checked on a SQLite app whatever engine the suite runs on.
+    const sqlite = app.engine === 'sqlite' ? app : await startTestApp({ engine: 'sqlite' });
+    try {
+      expect(await sqlite.sql('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+      expect(await sqlite.sql('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    } finally {
+      if (sqlite !== app) await sqlite.close();
+    }
+  });
+
+  (TEST_ENGINE === 'postgres' ? it : it.skip)(
+    "keeps every table, type and function in the app's own schema, and its connections there",
+    async () => {
+      const schema = new URL(app.databaseUrl).searchParams.get('schema');
+      expect(await app.sql('SELECT current_schema() AS "schema"')).toEqual([{ schema }]);
+      const tables = await app.sql<{ table_name: string }>(
+        `SELECT "table_name" FROM "information_schema"."tables" WHERE "table_schema" = :schema ORDER BY "table_name"`,
+        { schema },
+      );
+      expect(tables.map((table) => table.table_name)).toEqual([
+        'activities',
+        'activity_participant_countries',
+        'audit_log',
+        'countries',
+        'migrations',
+        'needs',
+        'offer_eligible_countries',
+        'offer_working_groups',
+        'offers',
+        'organizations',
+        'twinning_needs',
+        'twinning_parties',
+        'twinning_status_changes',
+        'twinnings',
+        'users',
+        'working_groups',
+      ]);
+    },
+  );
 });
 
 describe('a second start on the same database', () => {
@@ -119,10 +165,10 @@ describe('a second start on the same database', () => {
     const tables = ['countries', 'working_groups', 'users'];
     const before = await Promise.all(tables.map((table) => first.rowCount(table)));
     expect(before).toEqual([250, 9, 1]);
-    await first.app.close();
+    await first.stop();
 
     const second = await startTestApp({
-      databaseFile: first.databaseFile,
+      databaseUrl: first.databaseUrl,
       env: { SECRETARIAT_EMAIL: 'another@mirps.test' },
     });
     try {
@@ -132,7 +178,7 @@ describe('a second start on the same database', () => {
         countriesRenamed: 0,
         workingGroupsAdded: 0,
       });
-      const emails = await second.dataSource.query('SELECT email FROM users');
+      const emails = await second.sql('SELECT "email" FROM "users"');
       expect(emails).toEqual([{ email: SECRETARIAT_EMAIL }]);
     } finally {
       await second.close();

@@ -62,25 +62,25 @@ describe('capacity that cannot be oversold', () => {
       remainingCapacity: 0,
       twinnings: [{ id: winner.id }],
     });
-    const [stored] = await app.dataSource.query(
-      'SELECT "reservedCapacity", "status" FROM "offers" WHERE "id" = ?',
-      [offerId],
+    const [stored] = await app.sql(
+      'SELECT "reservedCapacity", "status" FROM "offers" WHERE "id" = :offerId',
+      { offerId },
     );
     expect(stored).toEqual({ reservedCapacity: 1, status: 'FULL' });
 
-    const inTwinning = await app.dataSource.query(
-      `SELECT "id" FROM "needs" WHERE "status" = 'IN_TWINNING' AND "id" IN (${needIds.map(() => '?').join(', ')})`,
-      needIds,
+    const inTwinning = await app.sql(
+      `SELECT "id" FROM "needs" WHERE "status" = 'IN_TWINNING' AND "id" IN (:...needIds)`,
+      { needIds },
     );
     expect(inTwinning).toEqual([{ id: winner.needs[0].id }]);
     // Nothing of the 19 refused proposals was written.
-    const [written] = await app.dataSource.query(
+    const [written] = await app.sql(
       `SELECT
-         (SELECT COUNT(*) FROM "twinnings" WHERE "offerId" = ?) AS "twinnings",
-         (SELECT COUNT(*) FROM "twinning_needs" WHERE "needId" IN (${needIds.map(() => '?').join(', ')})) AS "needs",
-         (SELECT COUNT(*) FROM "twinning_parties" WHERE "twinningId" = ?) AS "parties",
-         (SELECT COUNT(*) FROM "twinning_status_changes" WHERE "twinningId" = ?) AS "steps"`,
-      [offerId, ...needIds, winner.id, winner.id],
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM "twinnings" WHERE "offerId" = :offerId) AS "twinnings",
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM "twinning_needs" WHERE "needId" IN (:...needIds)) AS "needs",
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM "twinning_parties" WHERE "twinningId" = :twinningId) AS "parties",
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM "twinning_status_changes" WHERE "twinningId" = :twinningId) AS "steps"`,
+      { offerId, needIds, twinningId: winner.id },
     );
     expect(written).toEqual({ twinnings: 1, needs: 1, parties: 2, steps: 1 });
   });
@@ -119,11 +119,11 @@ describe('capacity that cannot be oversold', () => {
     expect(answers.slice(0, 3).every((answer) => !answer.errors)).toBe(true);
     const live = answers.slice(3).filter((answer) => answer.data?.proposeTwinning).length;
 
-    const [stored] = await app.dataSource.query(
-      'SELECT "reservedCapacity" FROM "offers" WHERE "id" = ?',
-      [offerId],
+    const [stored] = await app.sql(
+      'SELECT "reservedCapacity" FROM "offers" WHERE "id" = :offerId',
+      { offerId },
     );
-    const [inTwinning] = await app.dataSource.query(
+    const [inTwinning] = await app.sql(
       `SELECT COUNT(*) AS "count" FROM "needs" WHERE "status" = 'IN_TWINNING' AND "title" LIKE 'Racing need %'`,
     );
     expect(live).toBeGreaterThanOrEqual(0);

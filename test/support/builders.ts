@@ -1,4 +1,5 @@
-import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, TEST_PASSWORD, TestApp } from './test-app';
+import { GraphQLClient } from './graphql-client';
+import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, TEST_PASSWORD } from './test-app';
 
 /** Readable fixtures: `aNeed({ countryCode: 'GT' })`. */
 export function aNeed(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -73,7 +74,7 @@ export interface World {
 }
 
 export async function createOrganization(
-  app: TestApp,
+  app: GraphQLClient,
   token: string,
   name: string,
   kind = 'STATE',
@@ -88,7 +89,7 @@ export async function createOrganization(
 }
 
 export async function createUser(
-  app: TestApp,
+  app: GraphQLClient,
   token: string,
   input: Record<string, unknown>,
 ): Promise<string> {
@@ -100,7 +101,7 @@ export async function createUser(
   return data.createUser.id;
 }
 
-export async function buildWorld(app: TestApp): Promise<World> {
+export async function buildWorld(app: GraphQLClient): Promise<World> {
   const secretariat = await app.login(SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD);
   const organizationId = await createOrganization(
     app,
@@ -179,7 +180,7 @@ export function anActivity(
 
 /** Posts a need (as the secretariat unless told) and returns its id. */
 export async function postNeed(
-  app: TestApp,
+  app: GraphQLClient,
   token: string,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
@@ -193,7 +194,7 @@ export async function postNeed(
 
 /** Posts an offer of `organizationId` and returns its id. */
 export async function postOffer(
-  app: TestApp,
+  app: GraphQLClient,
   token: string,
   organizationId: string,
   overrides: Record<string, unknown> = {},
@@ -212,7 +213,7 @@ export async function postOffer(
  * accepted by each country, confirmed by the secretariat. Returns its id.
  */
 export async function aConfirmedTwinning(
-  app: TestApp,
+  app: GraphQLClient,
   world: World,
   options: {
     countries?: ('HN' | 'GT')[];

@@ -149,11 +149,42 @@ export function checkAnswer(field: string, answer: FuzzAnswer): boolean {
   return true;
 }
 
-/** SQLite's own checks of the file: page structure and foreign keys. */
+/**
+ * The database's own checks. SQLite: the file's page structure and its foreign keys.
+ * PostgreSQL checks each constraint as it writes: no constraint or index may have been left
+ * unvalidated, and every foreign key must hold for every row.
+ */
 export async function databaseChecks(
   dataSource: DataSource,
 ): Promise<{ integrity: string[]; foreignKeyViolations: unknown[] }> {
-  const integrity: { integrity_check: string }[] = await dataSource.query('PRAGMA integrity_check');
-  const foreignKeyViolations: unknown[] = await dataSource.query('PRAGMA foreign_key_check');
-  return { integrity: integrity.map((row) => row.integrity_check), foreignKeyViolations };
+  if (dataSource.options.type === 'sqlite') {
+    const integrity: { integrity_check: string }[] =
+      await dataSource.query('PRAGMA integrity_check');
+    const foreignKeyViolations: unknown[] = await dataSource.query('PRAGMA foreign_key_check');
+    return { integrity: integrity.map((row) => row.integrity_check), foreignKeyViolations };
+  }
+  const unvalidated: { name: string }[] = await dataSource.query(
+    `SELECT "conname" AS "name" FROM "pg_constraint"
+       WHERE "connamespace" = current_schema()::regnamespace AND NOT "convalidated"
+     UNION ALL
+     SELECT "class"."relname" FROM "pg_index" "index"
+       JOIN "pg_class" "class" ON "class"."oid" = "index"."indexrelid"
+       WHERE "class"."relnamespace" = current_schema()::regnamespace AND NOT "index"."indisvalid"`,
+  );
+  const foreignKeyViolations: unknown[] = [];
+  for (const foreignKey of dataSource.entityMetadatas.flatMap((entity) => entity.foreignKeys)) {
+    const [column] = foreignKey.columnNames;
+    const [referenced] = foreignKey.referencedColumnNames;
+    const [{ orphans }]: { orphans: number }[] = await dataSource.query(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS "orphans" FROM "${foreignKey.entityMetadata.tableName}" "row"
+         WHERE "row"."${column}" IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM "${foreignKey.referencedEntityMetadata.tableName}" "referenced"
+           WHERE "referenced"."${referenced}" = "row"."${column}")`,
+    );
+    if (orphans > 0) foreignKeyViolations.push({ foreignKey: foreignKey.name, orphans });
+  }
+  return {
+    integrity: unvalidated.length === 0 ? ['ok'] : unvalidated.map((row) => row.name),
+    foreignKeyViolations,
+  };
 }

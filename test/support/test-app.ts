@@ -2,19 +2,38 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app-setup';
 import { Environment } from '../../src/config/environment';
+import { DatabaseEngine } from '../../src/database/column-types';
+import {
+  databaseEngine,
+  postgresLocation,
+  sqlitePath,
+} from '../../src/database/data-source-options';
 import { QueryCounterLogger } from '../../src/database/query-counter.logger';
 
 export const SECRETARIAT_EMAIL = 'secretariat@mirps.test';
 export const SECRETARIAT_PASSWORD = 'secretariat-test-password';
 export const TEST_PASSWORD = 'a-long-enough-password';
+
+/**
+ * The PostgreSQL server the suite runs on when TEST_DATABASE_URL is set
+ * (`postgres://postgres@127.0.0.1:5432/test`): every app gets a fresh schema of its own
+ * there. Unset: every app gets a fresh SQLite file.
+ */
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+/** The engine the suite runs on. */
+export const TEST_ENGINE: DatabaseEngine = TEST_DATABASE_URL
+  ? databaseEngine(TEST_DATABASE_URL)
+  : 'sqlite';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -41,8 +60,11 @@ export interface GqlOptions {
 export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
-  /** The SQLite file behind this app (a fresh one per app unless given). */
-  databaseFile: string;
+  engine: DatabaseEngine;
+  /** The database behind this app: a fresh SQLite file or PostgreSQL schema, unless given. */
+  databaseUrl: string;
+  /** The SQLite file behind this app; undefined on PostgreSQL. */
+  databaseFile?: string;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -63,25 +85,86 @@ export interface TestApp {
   login(email: string, password?: string): Promise<string>;
   /** SQL statements run so far (TypeORM's logger counts them). */
   queryCount(): number;
+  /**
+   * Raw SQL on the app's database, with TypeORM's named parameters (`:id`, `:...ids` for a
+   * list) turned into each engine's own (`?` on SQLite, `$1` on PostgreSQL).
+   */
+  sql<T = ObjectLiteral>(query: string, parameters?: ObjectLiteral): Promise<T[]>;
   rowCount(table: string): Promise<number>;
+  /** Stops the app and keeps its database, for another app to start on (`databaseUrl`). */
+  stop(): Promise<void>;
+  /** Stops the app (unless stopped) and removes its database, unless it was given one. */
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Start on the database of an app started before (`databaseUrl`), as a restart does;
+   * it stays that app's to remove. Otherwise the app gets a fresh database of its own.
+   */
+  databaseUrl?: string;
+  /** Like `databaseUrl`, for a SQLite file. */
+  databaseFile?: string;
+  /** For what only SQLite has (PRAGMAs, the file): a SQLite file whatever the suite runs on. */
+  engine?: DatabaseEngine;
+  env?: Record<string, string>;
+}
+
+/** A fresh database for one app (or a server process), and how to remove it. */
+export interface TestDatabase {
+  url: string;
+  remove(): Promise<void>;
+}
+
+export async function freshDatabase(engine: DatabaseEngine = TEST_ENGINE): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'twinning-test-'));
+    return {
+      url: `sqlite:${join(folder, 'twinning.sqlite')}`,
+      remove: () => Promise.resolve(rmSync(folder, { recursive: true, force: true })),
+    };
+  }
+  // Lower case and unquoted-safe, unique across jest workers and test files.
+  const schema = `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  const url = new URL(TEST_DATABASE_URL!);
+  url.searchParams.set('schema', schema);
+  await onTestServer(`CREATE SCHEMA "${schema}"`);
+  return {
+    url: url.toString(),
+    remove: () => onTestServer(`DROP SCHEMA "${schema}" CASCADE`),
+  };
+}
+
+/** One statement on TEST_DATABASE_URL's server, on a connection of its own. */
+async function onTestServer(statement: string): Promise<void> {
+  // Loaded only here: a run on SQLite needs no PostgreSQL client.
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: postgresLocation(TEST_DATABASE_URL!).url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * Starts the whole service in-process on its own SQLite file, with migrations run and
- * reference data seeded, as `npm start` does; requests go through HTTP (supertest).
+ * Starts the whole service in-process on a database of its own (a SQLite file, or a
+ * PostgreSQL schema when TEST_DATABASE_URL is set), with migrations run and reference data
+ * seeded, as `npm start` does; requests go through HTTP (supertest).
  */
-export async function startTestApp(
-  options: { databaseFile?: string; env?: Record<string, string> } = {},
-): Promise<TestApp> {
-  const folder = options.databaseFile ? undefined : mkdtempSync(join(tmpdir(), 'twinning-test-'));
-  const databaseFile = options.databaseFile ?? join(folder!, 'twinning.sqlite');
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const given = options.databaseFile ? `sqlite:${options.databaseFile}` : options.databaseUrl;
+  const engine = given ? databaseEngine(given) : (options.engine ?? TEST_ENGINE);
+  const database: TestDatabase = given
+    ? { url: given, remove: () => Promise.resolve() }
+    : await freshDatabase(engine);
   const moduleRef = await Test.createTestingModule({
     imports: [
       AppModule.forRoot({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
-        DATABASE_URL: `sqlite:${databaseFile}`,
+        DATABASE_URL: database.url,
         JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
         SECRETARIAT_EMAIL,
         SECRETARIAT_PASSWORD,
@@ -93,7 +176,13 @@ export async function startTestApp(
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, app.get(ConfigService<Environment, true>));
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close();
+    await database.remove();
+    throw error;
+  }
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const counter = dataSource.logger as QueryCounterLogger;
 
@@ -107,10 +196,13 @@ export async function startTestApp(
     return response.body as GraphQLResponse<any>;
   };
 
+  let stopped: Promise<void> | undefined;
   const testApp: TestApp = {
     app,
     dataSource,
-    databaseFile,
+    engine,
+    databaseUrl: database.url,
+    databaseFile: engine === 'sqlite' ? sqlitePath(database.url) : undefined,
     gql,
     async ok(query, variables, gqlOptions) {
       const body = await gql(query, variables, gqlOptions);
@@ -134,15 +226,27 @@ export async function startTestApp(
       return data.login.token;
     },
     queryCount: () => counter.queryCount,
+    sql(query, parameters = {}) {
+      const [sql, values] = dataSource.driver.escapeQueryWithParameters(query, parameters, {});
+      return dataSource.query(sql, values);
+    },
     async rowCount(table) {
-      const rows: { count: number }[] = await dataSource.query(
+      // COUNT(*) is a bigint on PostgreSQL, which arrives as a string.
+      const rows: { count: number | string }[] = await dataSource.query(
         `SELECT COUNT(*) AS count FROM "${table}"`,
       );
       return Number(rows[0].count);
     },
+    async stop() {
+      stopped ??= app.close();
+      await stopped;
+    },
     async close() {
-      await app.close();
-      if (folder) rmSync(folder, { recursive: true, force: true });
+      try {
+        await testApp.stop();
+      } finally {
+        await database.remove();
+      }
     },
   };
   return testApp;

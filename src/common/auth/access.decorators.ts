@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { User } from '../../accounts/user.entity';
-import type { AuthenticatedRequest } from '../graphql-context';
+import type { AuthenticatedRequest, OperationRequest } from '../graphql-context';
 import { EVERY_ROLE, Role } from './role';
 
 /**
@@ -18,9 +18,9 @@ export const IS_PUBLIC = 'isPublic';
 /** No token needed (login, health). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
-export function requestOf(context: ExecutionContext): AuthenticatedRequest {
+export function requestOf(context: ExecutionContext): OperationRequest {
   if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+    return GqlExecutionContext.create(context).getContext<{ req: OperationRequest }>().req;
   }
   return context.switchToHttp().getRequest<AuthenticatedRequest>();
 }

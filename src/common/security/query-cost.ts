@@ -1,5 +1,12 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType, OperationTypeNode } from 'graphql';
+import {
+  DocumentNode,
+  getNullableType,
+  GraphQLError,
+  GraphQLSchema,
+  isListType,
+  OperationTypeNode,
+} from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../pagination/connection';
 
@@ -26,36 +33,60 @@ export const itemsEstimator: ComplexityEstimator = ({ field, args, childComplexi
 };
 
 /**
+ * The refusal of an operation whose estimated cost is over `maximum`, or undefined when it
+ * is within it (or cannot be estimated: variables that do not coerce are left to execution,
+ * which refuses them without running anything).
+ */
+export function costLimitError(
+  args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operationName?: string | null;
+    variables?: Record<string, unknown> | null;
+  },
+  maximum: number,
+): GraphQLError | undefined {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema: args.schema,
+      query: args.document,
+      operationName: args.operationName ?? undefined,
+      variables: args.variables ?? {},
+      estimators: [itemsEstimator],
+    });
+  } catch {
+    return undefined;
+  }
+  if (cost <= maximum) return undefined;
+  return new GraphQLError(`Query cost limit of ${maximum} exceeded, found ${cost}.`, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+  });
+}
+
+/**
  * Refuses an operation whose estimated cost is over `maximum`, once its variables are
- * known and before it executes: HTTP 400, GRAPHQL_VALIDATION_FAILED. Operations whose
- * variables do not coerce are left to execution, which refuses them without running.
+ * known and before it executes: HTTP 400, GRAPHQL_VALIDATION_FAILED. Subscriptions are
+ * estimated where they run, on the WebSocket (SubscriptionServer).
  */
 export function queryCostPlugin(maximum: number): ApolloServerPlugin {
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document, schema, operation }) {
-          // graphql-js refuses an operation type the schema lacks (subscription) when it executes.
           if (!operation || !ESTIMATED_OPERATIONS.has(operation.operation)) {
             return Promise.resolve();
           }
-          let cost: number;
-          try {
-            cost = getComplexity({
+          const refusal = costLimitError(
+            {
               schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [itemsEstimator],
-            });
-          } catch {
-            return Promise.resolve();
-          }
-          if (cost > maximum) {
-            throw new GraphQLError(`Query cost limit of ${maximum} exceeded, found ${cost}.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
-          }
+              document,
+              operationName: request.operationName,
+              variables: request.variables,
+            },
+            maximum,
+          );
+          if (refusal) throw refusal;
           return Promise.resolve();
         },
       });

@@ -18,6 +18,8 @@ export const LOGIN_THROTTLER = 'login';
  * @nestjs/throttler's guard, made to read the GraphQL context. It runs after the access
  * guard (it is registered by a module imported after AccountsModule), so a signed-in
  * caller is counted by account, wherever it calls from, and anyone else by address.
+ * A subscription counts as one request of its (always signed-in) user when it starts;
+ * the events it then receives do not count.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
@@ -27,7 +29,8 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override getRequestResponse(context: ExecutionContext): RequestResponse {
     if (context.getType<string>() !== 'graphql') return super.getRequestResponse(context);
     const { req, res } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
-    return { req, res };
+    // A subscription (WebSocket) has no response to put the limit's headers on.
+    return { req, res: res ?? {} };
   }
 
   protected override getTracker(req: RequestResponse['req']): Promise<string> {

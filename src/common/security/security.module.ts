@@ -1,8 +1,11 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { seconds, ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
 import { Environment } from '../../config/environment';
+import { RedisConnections } from '../../redis/redis-connections';
 import {
   GENERAL_THROTTLER,
   isLoginField,
@@ -11,19 +14,45 @@ import {
 } from './rate-limit.guard';
 
 /**
- * Rate limits. The counters live in the throttler's storage (in memory, per process);
- * giving `ThrottlerModule` a shared `storage` (e.g. Redis) moves every counter, the
- * login failure counts included, without touching the guards or services.
+ * @nest-lab/throttler-storage-redis with every key under this deployment's REDIS_KEY_PREFIX,
+ * so that deployments (and test runs) sharing one Redis keep their counters apart.
+ */
+class PrefixedRedisStorage extends ThrottlerStorageRedisService {
+  constructor(
+    redis: Redis,
+    private readonly keyPrefix: string,
+  ) {
+    super(redis);
+  }
+
+  override increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): ReturnType<ThrottlerStorageRedisService['increment']> {
+    return super.increment(`${this.keyPrefix}${key}`, ttl, limit, blockDuration, throttlerName);
+  }
+}
+
+/**
+ * Rate limits. The counters live in the throttler's storage: in Redis when REDIS_URL is set,
+ * shared by every instance; otherwise in memory, per process. The login failure counts
+ * follow them (see LoginAttempts).
  * Import it after AccountsModule: its guard must run after the access guard.
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) => {
+      inject: [ConfigService, RedisConnections],
+      useFactory: (config: ConfigService<Environment, true>, redis: RedisConnections) => {
         const loginWindow = seconds(config.get('LOGIN_WINDOW_SECONDS', { infer: true }));
         return {
           errorMessage: 'Too many requests: wait a moment, then try again',
+          storage: redis.enabled
+            ? new PrefixedRedisStorage(redis.client(), redis.keyPrefix)
+            : undefined,
           throttlers: [
             {
               name: GENERAL_THROTTLER,

@@ -1,0 +1,578 @@
+/**
+ * `npm run bench:http`: HTTP throughput and latency of the built service under load, with
+ * autocannon at 50 connections, on a representative read (bench/http-data.ts: the first
+ * page of needs with their country, working group and twinnings), against:
+ *
+ *   - a bare Apollo Server answering the same query from the same data in memory (the
+ *     ceiling: what GraphQL over HTTP costs in Node on this machine, with nothing else);
+ *   - the built service (dist/src/main.js) on SQLite, at the default LOG_LEVEL (info: one
+ *     log line per request) and at warn (no request log);
+ *   - the built service on PostgreSQL: one instance; one instance with Redis; two instances
+ *     with Redis, the load split across both.
+ *
+ * Each service is migrated by its own first start, then seeded in bulk through its own
+ * entities (TypeORM), then restarted and measured. RATE_LIMIT_PER_MINUTE is raised for the
+ * benchmark's servers: the load comes from one user, which the real limit (600 a minute)
+ * would refuse within a second. Every child process, PostgreSQL schema and Redis key it
+ * makes is removed at the end, failure or not.
+ *
+ * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3),
+ * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL),
+ * BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_ONLY (comma-separated row keys:
+ * ceiling, sqlite, sqlite-warn, pg, pg-redis, pg-2).
+ */
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { BenchData, benchData, NEEDS_PAGE_QUERY } from './http-data';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const CONNECTIONS = 50;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ONLY = process.env.BENCH_ONLY?.split(',').map((key) => key.trim());
+/** Extra flags for the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles". */
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+
+const ROOT = join(__dirname, '..');
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+const SECRETARIAT_EMAIL = 'bench@mirps.test';
+const SECRETARIAT_PASSWORD = 'a-benchmark-password';
+/** High enough that one user's load for a whole run is never refused. */
+const NO_RATE_LIMIT = '1000000000';
+
+const GOAL = { ratio: 0.5, p99Ms: 50 };
+
+interface Measured {
+  key: string;
+  setup: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Requests answered with an error, a non-2xx status or something other than the page. */
+  failed: number;
+  /**
+   * CPU time (user + system) the server processes spent per answered request: unlike req/s,
+   * it hardly changes when other work shares the machine. Database servers not included.
+   */
+  cpuMsPerRequest: number | undefined;
+  /** The machine's 1-minute load average at the end of the run (2 cores: above 2, queued). */
+  load: number;
+}
+
+/** Everything to undo at the end, newest first. */
+const cleanups: (() => Promise<void>)[] = [];
+const children = new Set<ChildProcess>();
+
+function wanted(key: string): boolean {
+  return !ONLY || ONLY.includes(key);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error()),
+      );
+    });
+  });
+}
+
+interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a child process and waits until `ready` answers; its output goes to `logFile`. */
+async function startProcess(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  logFile: string,
+  ready: (port: number) => Promise<boolean>,
+  port: number,
+): Promise<Server> {
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killed = await Promise.race([exited.then(() => false), sleep(15_000, true)]);
+      if (killed) child.kill('SIGKILL');
+      await exited;
+    }
+    children.delete(child);
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`${name} exited with ${child.exitCode}:\n${tail(logFile)}`);
+    }
+    if (await ready(port).catch(() => false)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} did not start within 60 s:\n${tail(logFile)}`);
+    }
+    await sleep(200);
+  }
+  return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, stop };
+}
+
+function tail(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '';
+}
+
+async function startService(
+  name: string,
+  env: Record<string, string>,
+  folder: string,
+): Promise<Server> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npx nest build" first`);
+  const port = await freePort();
+  return startProcess(
+    name,
+    [MAIN],
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      JWT_SECRET: 'a-benchmark-secret-that-is-long-enough-for-hs256',
+      SECRETARIAT_EMAIL,
+      SECRETARIAT_PASSWORD,
+      RATE_LIMIT_PER_MINUTE: NO_RATE_LIMIT,
+      ...env,
+    },
+    join(folder, `${name.replace(/\W+/g, '-')}.log`),
+    async (port) => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200,
+    port,
+  );
+}
+
+async function startCeiling(folder: string): Promise<Server> {
+  const port = await freePort();
+  return startProcess(
+    'ceiling',
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'ceiling-server.ts'), String(port)],
+    { NODE_ENV: 'production' },
+    join(folder, 'ceiling.log'),
+    async (port) => (await ask(`http://127.0.0.1:${port}/`, undefined)).status === 200,
+    port,
+  ).then((server) => ({ ...server, url: server.url.replace('/graphql', '/') }));
+}
+
+function ask(url: string, token: string | undefined, query = NEEDS_PAGE_QUERY) {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query }),
+  });
+}
+
+async function login(url: string): Promise<string> {
+  const response = await ask(
+    url,
+    undefined,
+    `mutation { login(email: "${SECRETARIAT_EMAIL}", password: "${SECRETARIAT_PASSWORD}") { token } }`,
+  );
+  const body = (await response.json()) as { data?: { login: { token: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
+  return body.data.login.token;
+}
+
+async function pageFrom(url: string, token?: string): Promise<unknown> {
+  const body = (await (await ask(url, token)).json()) as { data?: unknown; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`${url} answered ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Bulk inserts through the service's own entities, into the tables its migrations made. */
+async function seed(databaseUrl: string, data: BenchData): Promise<void> {
+  // Loaded here: the entities' column types follow the engine of the URL.
+  const { dataSourceOptions } = await import('../src/database/data-source-options');
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
+  await dataSource.initialize();
+  try {
+    await dataSource.transaction(async (manager) => {
+      const { id: secretariatId } = await manager
+        .getRepository<{ id: string; email: string }>('User')
+        .findOneByOrFail({ email: SECRETARIAT_EMAIL });
+      const insert = async (entity: string, rows: object[], size = 400) => {
+        for (let start = 0; start < rows.length; start += size) {
+          await manager.insert(entity, rows.slice(start, start + size));
+        }
+      };
+      await insert('WorkingGroup', data.workingGroups);
+      await insert('Organization', data.organizations);
+      await insert(
+        'Need',
+        data.needs.map((need) => ({ ...need, createdById: secretariatId })),
+      );
+      await insert(
+        'Offer',
+        data.offers.map(({ workingGroupCodes: _, eligibleCountryCodes: __, ...offer }) => ({
+          ...offer,
+          createdById: secretariatId,
+        })),
+      );
+      await insert(
+        'OfferWorkingGroup',
+        data.offers.flatMap((offer) =>
+          offer.workingGroupCodes.map((workingGroupCode) => ({
+            offerId: offer.id,
+            workingGroupCode,
+          })),
+        ),
+        2000,
+      );
+      await insert(
+        'OfferEligibleCountry',
+        data.offers.flatMap((offer) =>
+          offer.eligibleCountryCodes.map((countryCode) => ({ offerId: offer.id, countryCode })),
+        ),
+        2000,
+      );
+      await insert(
+        'TwinningArrangement',
+        data.twinnings.map(({ needIds: _, parties: __, history: ___, ...twinning }) => ({
+          ...twinning,
+          createdById: secretariatId,
+        })),
+      );
+      await insert(
+        'TwinningNeed',
+        data.twinnings.flatMap((twinning) =>
+          twinning.needIds.map((needId) => ({ twinningId: twinning.id, needId })),
+        ),
+        2000,
+      );
+      await insert(
+        'TwinningParty',
+        data.twinnings.flatMap((twinning) =>
+          twinning.parties.map((party) => ({
+            ...party,
+            respondedById: party.respondedAt ? secretariatId : null,
+          })),
+        ),
+      );
+      await insert(
+        'StatusChange',
+        data.twinnings.flatMap((twinning) =>
+          twinning.history.map((change) => ({ ...change, byId: secretariatId })),
+        ),
+      );
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Migrates (first start) and seeds a database, leaving no server running. */
+async function prepare(name: string, databaseUrl: string, data: BenchData, folder: string) {
+  const first = await startService(`${name} (migrating)`, { DATABASE_URL: databaseUrl }, folder);
+  await first.stop();
+  const started = Date.now();
+  await seed(databaseUrl, data);
+  console.error(`  seeded ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * One measured run at CONNECTIONS connections after a warm-up, on one URL or spread over
+ * several (autocannon gives connection i the URL i mod n: 25 each for two instances, in one
+ * run whose latency histogram and request count cover both).
+ */
+async function measure(
+  key: string,
+  setup: string,
+  servers: Server[],
+  token: string | undefined,
+): Promise<Measured> {
+  const urls = servers.map((server) => server.url);
+  const options: autocannon.Options = {
+    // Several URLs are documented (README) but not in @types/autocannon.
+    url: (urls.length === 1 ? urls[0] : urls) as string,
+    connections: CONNECTIONS,
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: NEEDS_PAGE_QUERY }),
+    // An answer is counted only when it is the page: a GraphQL error (a refusal by the
+    // rate limit, say) still comes with status 200.
+    verifyBody: (body) => String(body).startsWith('{"data":{"needs":{"totalCount":'),
+  };
+  await autocannon({ ...options, duration: WARMUP_SECONDS });
+  const cpuBefore = servers.map((server) => cpuSeconds(server.pid));
+  const result = await autocannon({ ...options, duration: SECONDS });
+  const cpuAfter = servers.map((server) => cpuSeconds(server.pid));
+  const requests = result.requests.total;
+  const cpu = cpuAfter.reduce<number | undefined>(
+    (sum, after, index) =>
+      sum === undefined || after === undefined || cpuBefore[index] === undefined
+        ? undefined
+        : sum + after - cpuBefore[index],
+    0,
+  );
+  return {
+    key,
+    setup,
+    rps: requests / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests,
+    failed: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    cpuMsPerRequest: cpu === undefined || requests === 0 ? undefined : (cpu * 1000) / requests,
+    load: loadavg()[0],
+  };
+}
+
+/** User + system CPU seconds of a process so far (Linux: /proc; elsewhere undefined). */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks of 1/100 s (USER_HZ).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+function withSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('schema', schema);
+  return parsed.toString();
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const dataSource = new DataSource({ type: 'postgres', url });
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function deleteKeys(url: string, keyPrefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    const keys: string[] = [];
+    // The throttler's keys hold the prefix inside a hash tag: {prefix...}:hits.
+    for await (const batch of redis.scanStream({ match: `*${keyPrefix}*`, count: 1000 })) {
+      keys.push(...(batch as string[]));
+    }
+    for (let start = 0; start < keys.length; start += 500) {
+      await redis.del(...keys.slice(start, start + 500));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function run(): Promise<Measured[]> {
+  const rows: Measured[] = [];
+  const folder = mkdtempSync(join(tmpdir(), 'bench-http-'));
+  cleanups.push(() => Promise.resolve(rmSync(folder, { recursive: true, force: true })));
+  const data = benchData();
+  console.error(
+    `data: ${data.needs.length} needs, ${data.offers.length} offers, ` +
+      `${data.twinnings.length} twinnings, ${data.organizations.length} organizations; ` +
+      `${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run`,
+  );
+
+  const ceiling = await startCeiling(folder);
+  cleanups.push(() => ceiling.stop());
+  const expected = JSON.stringify(await pageFrom(ceiling.url));
+  /** The service must answer exactly what the ceiling answers, or the comparison is moot. */
+  const checkSame = async (url: string, token: string, name: string) => {
+    const page = JSON.stringify(await pageFrom(url, token));
+    if (page !== expected) {
+      throw new Error(
+        `${name} and the ceiling answer differently:\n${page.slice(0, 600)}\n${expected.slice(0, 600)}`,
+      );
+    }
+  };
+  if (wanted('ceiling')) {
+    console.error('measuring: ceiling');
+    rows.push(
+      await measure(
+        'ceiling',
+        'bare Apollo Server, data in memory (ceiling)',
+        [ceiling],
+        undefined,
+      ),
+    );
+  }
+  await ceiling.stop();
+
+  if (wanted('sqlite') || wanted('sqlite-warn')) {
+    const databaseUrl = `sqlite:${join(folder, 'twinning.sqlite')}`;
+    await prepare('SQLite', databaseUrl, data, folder);
+    for (const [key, level] of [
+      ['sqlite', 'info'],
+      ['sqlite-warn', 'warn'],
+    ] as const) {
+      if (!wanted(key)) continue;
+      console.error(`measuring: ${key}`);
+      const service = await startService(
+        `SQLite ${level}`,
+        { DATABASE_URL: databaseUrl, LOG_LEVEL: level },
+        folder,
+      );
+      cleanups.push(() => service.stop());
+      const token = await login(service.url);
+      await checkSame(service.url, token, `the service on SQLite`);
+      rows.push(
+        await measure(
+          key,
+          `service, SQLite, LOG_LEVEL=${level}${level === 'info' ? ' (default)' : ''}`,
+          [service],
+          token,
+        ),
+      );
+      await service.stop();
+    }
+  }
+
+  if (PG_URL !== 'none' && (wanted('pg') || wanted('pg-redis') || wanted('pg-2'))) {
+    const schema = `bench_${process.pid}_${Date.now()}`;
+    const databaseUrl = withSchema(PG_URL, schema);
+    cleanups.push(() => dropSchema(PG_URL, schema));
+    const keyPrefix = `bench:${randomUUID()}:`;
+    cleanups.push(() => deleteKeys(REDIS_URL, keyPrefix));
+    await prepare('PostgreSQL', databaseUrl, data, folder);
+    const shared = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' };
+    const withRedis = { ...shared, REDIS_URL, REDIS_KEY_PREFIX: keyPrefix };
+
+    for (const [key, setup, env] of [
+      ['pg', 'service, PostgreSQL, 1 instance', shared],
+      ['pg-redis', 'service, PostgreSQL, 1 instance, Redis', withRedis],
+    ] as const) {
+      if (!wanted(key)) continue;
+      console.error(`measuring: ${key}`);
+      const service = await startService(key, env, folder);
+      cleanups.push(() => service.stop());
+      const token = await login(service.url);
+      await checkSame(service.url, token, `the service on PostgreSQL`);
+      rows.push(await measure(key, setup, [service], token));
+      await service.stop();
+    }
+
+    if (wanted('pg-2')) {
+      console.error('measuring: pg-2');
+      const a = await startService('pg-2 a', withRedis, folder);
+      cleanups.push(() => a.stop());
+      const b = await startService('pg-2 b', withRedis, folder);
+      cleanups.push(() => b.stop());
+      const token = await login(a.url);
+      await checkSame(b.url, token, 'the second instance');
+      rows.push(
+        await measure(
+          'pg-2',
+          'service, PostgreSQL, 2 instances, Redis (25 + 25 connections)',
+          [a, b],
+          token,
+        ),
+      );
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  }
+  return rows;
+}
+
+function print(rows: Measured[]): void {
+  const ceiling = rows.find((row) => row.key === 'ceiling');
+  const header = [
+    'setup',
+    'req/s',
+    'p50',
+    'p99',
+    'vs ceiling',
+    'server CPU / request',
+    'load',
+    'requests',
+    'failed',
+  ];
+  const cells = rows.map((row) => [
+    row.setup,
+    row.rps.toFixed(0),
+    `${row.p50} ms`,
+    `${row.p99} ms`,
+    ceiling ? `${((row.rps / ceiling.rps) * 100).toFixed(0)} %` : '',
+    row.cpuMsPerRequest === undefined ? '' : `${row.cpuMsPerRequest.toFixed(1)} ms`,
+    row.load.toFixed(1),
+    String(row.requests),
+    String(row.failed),
+  ]);
+  const widths = header.map((_, c) => Math.max(header[c].length, ...cells.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(
+    `\n${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average before: ${loadAverageBefore}`,
+  );
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of cells) console.log(line(row));
+
+  const sqlite = rows.find((row) => row.key === 'sqlite');
+  if (sqlite && ceiling) {
+    const ratio = sqlite.rps / ceiling.rps;
+    const met = ratio >= GOAL.ratio && sqlite.p99 <= GOAL.p99Ms && sqlite.failed === 0;
+    console.log(
+      `\ngoal: service on SQLite ≥ ${GOAL.ratio * 100} % of the ceiling's req/s and p99 ≤ ${GOAL.p99Ms} ms ` +
+        `at ${CONNECTIONS} connections: ${(ratio * 100).toFixed(0)} %, p99 ${sqlite.p99} ms: ${met ? 'MET' : 'NOT MET'}`,
+    );
+  }
+  if (rows.some((row) => row.failed > 0))
+    console.log('\nSOME REQUESTS FAILED: see the "failed" column');
+}
+
+const loadAverageBefore = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(' ');
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error: unknown) => console.error('clean-up:', error));
+  }
+  for (const child of children) child.kill('SIGKILL');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+run()
+  .then(async (rows) => {
+    await cleanUp();
+    print(rows);
+    if (rows.some((row) => row.failed > 0)) process.exitCode = 1;
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await cleanUp();
+    process.exit(1);
+  });
