@@ -11,15 +11,21 @@
  *     with Redis, the load split across both.
  *
  * Each service is migrated by its own first start, then seeded in bulk through its own
- * entities (TypeORM), then restarted and measured. RATE_LIMIT_PER_MINUTE is raised for the
- * benchmark's servers: the load comes from one user, which the real limit (600 a minute)
- * would refuse within a second. Every child process, PostgreSQL schema and Redis key it
- * makes is removed at the end, failure or not.
+ * entities (TypeORM), then restarted and measured; every answer is checked to be the page
+ * (and, once per server, to be exactly the ceiling's). The load comes from 50 observers,
+ * one per connection, each signed in through the API. RATE_LIMIT_PER_MINUTE is raised for
+ * the benchmark's servers (each reader sends far more than 600 requests a minute), and
+ * LOGIN_ATTEMPTS_PER_ADDRESS too (they all sign in from here). Every child process,
+ * PostgreSQL schema and Redis key it makes is removed at the end, failure or not.
+ *
+ * Besides req/s and latency, each row gives the CPU time the server processes spent per
+ * request: on a shared machine req/s moves with the other load, CPU per request much less.
  *
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3),
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL),
  * BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_ONLY (comma-separated row keys:
- * ceiling, sqlite, sqlite-warn, pg, pg-redis, pg-2).
+ * ceiling, sqlite, sqlite-warn, pg, pg-redis, pg-2), BENCH_NODE_FLAGS (for the servers'
+ * node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile them).
  */
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
@@ -46,8 +52,13 @@ const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const SECRETARIAT_EMAIL = 'bench@mirps.test';
 const SECRETARIAT_PASSWORD = 'a-benchmark-password';
-/** High enough that one user's load for a whole run is never refused. */
+/** High enough that no reader's load in a run is refused. */
 const NO_RATE_LIMIT = '1000000000';
+/** The readers: one signed-in observer per connection, as 50 people at their screens. */
+const READERS = Array.from(
+  { length: CONNECTIONS },
+  (_, index) => `reader-${String(index + 1).padStart(2, '0')}@mirps.test`,
+);
 
 const GOAL = { ratio: 0.5, p99Ms: 50 };
 
@@ -159,6 +170,8 @@ async function startService(
       SECRETARIAT_EMAIL,
       SECRETARIAT_PASSWORD,
       RATE_LIMIT_PER_MINUTE: NO_RATE_LIMIT,
+      // The readers all sign in from this machine's address.
+      LOGIN_ATTEMPTS_PER_ADDRESS: String(READERS.length * 10),
       ...env,
     },
     join(folder, `${name.replace(/\W+/g, '-')}.log`),
@@ -190,15 +203,22 @@ function ask(url: string, token: string | undefined, query = NEEDS_PAGE_QUERY) {
   });
 }
 
-async function login(url: string): Promise<string> {
+async function login(url: string, email: string): Promise<string> {
   const response = await ask(
     url,
     undefined,
-    `mutation { login(email: "${SECRETARIAT_EMAIL}", password: "${SECRETARIAT_PASSWORD}") { token } }`,
+    `mutation { login(email: "${email}", password: "${SECRETARIAT_PASSWORD}") { token } }`,
   );
   const body = (await response.json()) as { data?: { login: { token: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
+  if (!body.data) throw new Error(`login of ${email} failed: ${JSON.stringify(body.errors)}`);
   return body.data.login.token;
+}
+
+/** A token for every reader, signed in through the API. */
+async function signInReaders(url: string): Promise<string[]> {
+  const tokens: string[] = [];
+  for (const email of READERS) tokens.push(await login(url, email));
+  return tokens;
 }
 
 async function pageFrom(url: string, token?: string): Promise<unknown> {
@@ -215,14 +235,19 @@ async function seed(databaseUrl: string, data: BenchData): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.transaction(async (manager) => {
-      const { id: secretariatId } = await manager
-        .getRepository<{ id: string; email: string }>('User')
+      const { id: secretariatId, passwordHash } = await manager
+        .getRepository<{ id: string; email: string; passwordHash: string }>('User')
         .findOneByOrFail({ email: SECRETARIAT_EMAIL });
       const insert = async (entity: string, rows: object[], size = 400) => {
         for (let start = 0; start < rows.length; start += size) {
           await manager.insert(entity, rows.slice(start, start + size));
         }
       };
+      // Observers with the secretariat's password (its hash: scrypt runs at sign-in only).
+      await insert(
+        'User',
+        READERS.map((email) => ({ email, passwordHash, role: 'OBSERVER', createdAt: new Date() })),
+      );
       await insert('WorkingGroup', data.workingGroups);
       await insert('Organization', data.organizations);
       await insert(
@@ -306,19 +331,23 @@ async function measure(
   key: string,
   setup: string,
   servers: Server[],
-  token: string | undefined,
+  tokens: string[],
 ): Promise<Measured> {
   const urls = servers.map((server) => server.url);
+  let connection = 0;
   const options: autocannon.Options = {
     // Several URLs are documented (README) but not in @types/autocannon.
     url: (urls.length === 1 ? urls[0] : urls) as string,
     connections: CONNECTIONS,
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: NEEDS_PAGE_QUERY }),
+    // Connection i is reader i's (and, with two servers, on server i mod 2).
+    setupClient: (client) => {
+      const token = tokens[connection++ % Math.max(1, tokens.length)];
+      if (token)
+        client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+    },
     // An answer is counted only when it is the page: a GraphQL error (a refusal by the
     // rate limit, say) still comes with status 200.
     verifyBody: (body) => String(body).startsWith('{"data":{"needs":{"totalCount":'),
@@ -379,8 +408,7 @@ async function deleteKeys(url: string, keyPrefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     const keys: string[] = [];
-    // The throttler's keys hold the prefix inside a hash tag: {prefix...}:hits.
-    for await (const batch of redis.scanStream({ match: `*${keyPrefix}*`, count: 1000 })) {
+    for await (const batch of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
       keys.push(...(batch as string[]));
     }
     for (let start = 0; start < keys.length; start += 500) {
@@ -417,12 +445,7 @@ async function run(): Promise<Measured[]> {
   if (wanted('ceiling')) {
     console.error('measuring: ceiling');
     rows.push(
-      await measure(
-        'ceiling',
-        'bare Apollo Server, data in memory (ceiling)',
-        [ceiling],
-        undefined,
-      ),
+      await measure('ceiling', 'bare Apollo Server, data in memory (ceiling)', [ceiling], []),
     );
   }
   await ceiling.stop();
@@ -442,14 +465,14 @@ async function run(): Promise<Measured[]> {
         folder,
       );
       cleanups.push(() => service.stop());
-      const token = await login(service.url);
-      await checkSame(service.url, token, `the service on SQLite`);
+      const tokens = await signInReaders(service.url);
+      await checkSame(service.url, tokens[0], `the service on SQLite`);
       rows.push(
         await measure(
           key,
           `service, SQLite, LOG_LEVEL=${level}${level === 'info' ? ' (default)' : ''}`,
           [service],
-          token,
+          tokens,
         ),
       );
       await service.stop();
@@ -474,9 +497,9 @@ async function run(): Promise<Measured[]> {
       console.error(`measuring: ${key}`);
       const service = await startService(key, env, folder);
       cleanups.push(() => service.stop());
-      const token = await login(service.url);
-      await checkSame(service.url, token, `the service on PostgreSQL`);
-      rows.push(await measure(key, setup, [service], token));
+      const tokens = await signInReaders(service.url);
+      await checkSame(service.url, tokens[0], `the service on PostgreSQL`);
+      rows.push(await measure(key, setup, [service], tokens));
       await service.stop();
     }
 
@@ -486,14 +509,14 @@ async function run(): Promise<Measured[]> {
       cleanups.push(() => a.stop());
       const b = await startService('pg-2 b', withRedis, folder);
       cleanups.push(() => b.stop());
-      const token = await login(a.url);
-      await checkSame(b.url, token, 'the second instance');
+      const tokens = await signInReaders(a.url);
+      await checkSame(b.url, tokens[0], 'the second instance');
       rows.push(
         await measure(
           'pg-2',
           'service, PostgreSQL, 2 instances, Redis (25 + 25 connections)',
           [a, b],
-          token,
+          tokens,
         ),
       );
       await Promise.all([a.stop(), b.stop()]);
@@ -542,6 +565,13 @@ function print(rows: Measured[]): void {
     console.log(
       `\ngoal: service on SQLite ≥ ${GOAL.ratio * 100} % of the ceiling's req/s and p99 ≤ ${GOAL.p99Ms} ms ` +
         `at ${CONNECTIONS} connections: ${(ratio * 100).toFixed(0)} %, p99 ${sqlite.p99} ms: ${met ? 'MET' : 'NOT MET'}`,
+    );
+  }
+  if (ceiling) {
+    console.log(
+      `(With ${CONNECTIONS} connections always waiting, the mean latency is ${CONNECTIONS} / req/s ` +
+        `(Little's law): a p99 of ${GOAL.p99Ms} ms needs more than ${(CONNECTIONS * 1000) / GOAL.p99Ms} ` +
+        `req/s; the ceiling makes ${ceiling.rps.toFixed(0)}.)`,
     );
   }
   if (rows.some((row) => row.failed > 0))

@@ -84,9 +84,9 @@ export class LoginAttempts {
     const [, count, oldest] = await this.redis
       .client()
       .multi()
-      .zremrangebyscore(this.redisKey(key), '-inf', now)
-      .zcard(this.redisKey(key))
-      .zrange(this.redisKey(key), 0, 0, 'WITHSCORES')
+      .zremrangebyscore(key, '-inf', now)
+      .zcard(key)
+      .zrange(key, 0, 0, 'WITHSCORES')
       .exec()
       .then(resultsOf);
     const oldestExpiresAt = Number((oldest as string[])[1] ?? now + this.window);
@@ -101,19 +101,15 @@ export class LoginAttempts {
     await this.redis
       .client()
       .multi()
-      .zremrangebyscore(this.redisKey(key), '-inf', now)
-      .zadd(this.redisKey(key), now + this.window, randomUUID())
+      .zremrangebyscore(key, '-inf', now)
+      .zadd(key, now + this.window, randomUUID())
       // Beyond the limit, the newest is not counted (as in memory): the oldest decide when
       // the account opens again.
-      .zremrangebyrank(this.redisKey(key), this.limit, -1)
+      .zremrangebyrank(key, this.limit, -1)
       // Redis drops the key a window after its last write, when all its failures are over.
-      .pexpire(this.redisKey(key), this.window)
+      .pexpire(key, this.window)
       .exec()
       .then(resultsOf);
-  }
-
-  private redisKey(key: string): string {
-    return `${this.redis.keyPrefix}${key}`;
   }
 }
 

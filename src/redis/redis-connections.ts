@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import { Environment } from '../config/environment';
 
 /**
@@ -27,14 +27,22 @@ export class RedisConnections implements OnApplicationShutdown {
     return this.url !== undefined;
   }
 
-  /** The shared command connection (created on first use). */
+  /**
+   * The shared command connection (created on first use). Every key it reads or writes is
+   * under REDIS_KEY_PREFIX (ioredis's keyPrefix), so deployments sharing a Redis keep
+   * apart. Not applied: pub/sub channels (not keys) and KEYS/SCAN patterns.
+   */
   client(): Redis {
-    this.shared ??= this.open('commands');
+    this.shared ??= this.connect('commands', { keyPrefix: this.keyPrefix });
     return this.shared;
   }
 
   /** A new connection of its own, e.g. for a subscriber; closed on shutdown. */
   open(purpose: string): Redis {
+    return this.connect(purpose, {});
+  }
+
+  private connect(purpose: string, options: RedisOptions): Redis {
     if (this.url === undefined) {
       throw new Error('REDIS_URL is not set: this instance keeps its state in process');
     }
@@ -48,6 +56,7 @@ export class RedisConnections implements OnApplicationShutdown {
       // the connection but does not answer (hung, or the network dropping packets) would
       // wait forever. This bounds every command, queued or sent.
       commandTimeout: 2_000,
+      ...options,
     });
     connection.on('error', (error: Error) =>
       this.logger.warn(`Redis (${purpose}): ${error.message}`),

@@ -3,7 +3,6 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { seconds, ThrottlerModule } from '@nestjs/throttler';
-import type Redis from 'ioredis';
 import { Environment } from '../../config/environment';
 import { RedisConnections } from '../../redis/redis-connections';
 import {
@@ -12,29 +11,6 @@ import {
   LOGIN_THROTTLER,
   RateLimitGuard,
 } from './rate-limit.guard';
-
-/**
- * @nest-lab/throttler-storage-redis with every key under this deployment's REDIS_KEY_PREFIX,
- * so that deployments (and test runs) sharing one Redis keep their counters apart.
- */
-class PrefixedRedisStorage extends ThrottlerStorageRedisService {
-  constructor(
-    redis: Redis,
-    private readonly keyPrefix: string,
-  ) {
-    super(redis);
-  }
-
-  override increment(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    throttlerName: string,
-  ): ReturnType<ThrottlerStorageRedisService['increment']> {
-    return super.increment(`${this.keyPrefix}${key}`, ttl, limit, blockDuration, throttlerName);
-  }
-}
 
 /**
  * Rate limits. The counters live in the throttler's storage: in Redis when REDIS_URL is set,
@@ -50,9 +26,8 @@ class PrefixedRedisStorage extends ThrottlerStorageRedisService {
         const loginWindow = seconds(config.get('LOGIN_WINDOW_SECONDS', { infer: true }));
         return {
           errorMessage: 'Too many requests: wait a moment, then try again',
-          storage: redis.enabled
-            ? new PrefixedRedisStorage(redis.client(), redis.keyPrefix)
-            : undefined,
+          // On the shared command connection: its keys are under REDIS_KEY_PREFIX.
+          storage: redis.enabled ? new ThrottlerStorageRedisService(redis.client()) : undefined,
           throttlers: [
             {
               name: GENERAL_THROTTLER,
