@@ -32,11 +32,11 @@ import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { freePort } from '../test/support/server-process';
 import { BenchData, benchData, NEEDS_PAGE_QUERY } from './http-data';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -86,19 +86,6 @@ const children = new Set<ChildProcess>();
 
 function wanted(key: string): boolean {
   return !ONLY || ONLY.includes(key);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error()),
-      );
-    });
-  });
 }
 
 interface Server {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '../config/environment';
 import { DatabaseModule } from '../database/database.module';
@@ -26,7 +27,9 @@ function tokenLifetime(setting: string): number | `${number}${'s' | 'm' | 'h' | 
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        secret: config.get('JWT_SECRET', { infer: true }),
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails)
+        // to read it as a PEM public key on every verification.
+        secret: createSecretKey(config.get('JWT_SECRET', { infer: true }), 'utf8'),
         signOptions: {
           algorithm: 'HS256',
           expiresIn: tokenLifetime(config.get('JWT_EXPIRES_IN', { infer: true })),

@@ -1,51 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** The built server (`npm test` builds it first), started as `npm start` starts it. */
-const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface Running {
-  child: ChildProcess;
-  /** What the process printed so far. */
-  stdout(): string;
-  done: Promise<Finished>;
-}
-
-function run(env: Record<string, string>, cwd: string): Running {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Finished>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { child, stdout: () => stdout, done };
-}
-
-async function waitForHealth(port: number, deadline = Date.now() + 30000): Promise<Response> {
-  for (;;) {
-    try {
-      return await fetch(`http://127.0.0.1:${port}/health`);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
+import { runServer, waitForHealth } from '../support/server-process';
 
 describe('the server process', () => {
   let folder: string;
@@ -57,14 +13,14 @@ describe('the server process', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('stops at once with one clear line naming a bad setting', async () => {
-    const { done } = run({ PORT: 'eighty' }, folder);
+    const { done } = runServer({ PORT: 'eighty' }, folder);
     const result = await done;
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('Invalid configuration: PORT must be an integer number\n');
   });
 
   it('refuses to start in production with the development JWT secret', async () => {
-    const { done } = run(
+    const { done } = runServer(
       {
         NODE_ENV: 'production',
         SECRETARIAT_EMAIL: 'secretariat@mirps.test',
@@ -81,7 +37,7 @@ describe('the server process', () => {
 
   it('starts on the default SQLite file, prints a one-time secretariat password, and serves', async () => {
     const port = 39000 + Math.floor(Math.random() * 1000);
-    const server = run({ PORT: String(port) }, folder);
+    const server = runServer({ PORT: String(port) }, folder);
     try {
       expect((await waitForHealth(port)).status).toBe(200);
       const password = /secretariat@localhost with the password (\S+)/.exec(server.stdout())?.[1];

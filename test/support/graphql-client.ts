@@ -1,4 +1,26 @@
-import { GraphQLErrorShape, GraphQLResponse, GqlOptions, TEST_PASSWORD } from './test-app';
+export const TEST_PASSWORD = 'a-long-enough-password';
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: string[];
+  extensions: {
+    code: string;
+    fields?: { field: string; message: string }[];
+    requestId?: string;
+    [key: string]: unknown;
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: GraphQLErrorShape[];
+}
+
+export interface GqlOptions {
+  /** A bearer token; omit to call anonymously. */
+  as?: string;
+  headers?: Record<string, string>;
+}
 
 /** What the builders and most tests need: GraphQL calls, whichever way they travel. */
 export interface GraphQLClient {

@@ -18,10 +18,13 @@ import {
   sqlitePath,
 } from '../../src/database/data-source-options';
 import { QueryCounterLogger } from '../../src/database/query-counter.logger';
+import { GraphQLClient, graphQLClient, GraphQLResponse } from './graphql-client';
+
+export type { GqlOptions, GraphQLErrorShape, GraphQLResponse } from './graphql-client';
+export { TEST_PASSWORD } from './graphql-client';
 
 export const SECRETARIAT_EMAIL = 'secretariat@mirps.test';
 export const SECRETARIAT_PASSWORD = 'secretariat-test-password';
-export const TEST_PASSWORD = 'a-long-enough-password';
 
 /**
  * The PostgreSQL server the suite runs on when TEST_DATABASE_URL is set
@@ -35,29 +38,7 @@ export const TEST_ENGINE: DatabaseEngine = TEST_DATABASE_URL
   ? databaseEngine(TEST_DATABASE_URL)
   : 'sqlite';
 
-export interface GraphQLErrorShape {
-  message: string;
-  path?: string[];
-  extensions: {
-    code: string;
-    fields?: { field: string; message: string }[];
-    requestId?: string;
-    [key: string]: unknown;
-  };
-}
-
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: GraphQLErrorShape[];
-}
-
-export interface GqlOptions {
-  /** A bearer token; omit to call anonymously. */
-  as?: string;
-  headers?: Record<string, string>;
-}
-
-export interface TestApp {
+export interface TestApp extends GraphQLClient {
   app: INestApplication;
   dataSource: DataSource;
   engine: DatabaseEngine;
@@ -65,24 +46,6 @@ export interface TestApp {
   databaseUrl: string;
   /** The SQLite file behind this app; undefined on PostgreSQL. */
   databaseFile?: string;
-  gql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: GqlOptions,
-  ): Promise<GraphQLResponse<T>>;
-  /** Like `gql`, but fails the test on any error and returns `data`. */
-  ok<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: GqlOptions,
-  ): Promise<T>;
-  /** The first error of a call that must fail. */
-  fails(
-    query: string,
-    variables?: Record<string, unknown>,
-    options?: GqlOptions,
-  ): Promise<GraphQLErrorShape>;
-  login(email: string, password?: string): Promise<string>;
   /** SQL statements run so far (TypeORM's logger counts them). */
   queryCount(): number;
   /**
@@ -186,7 +149,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const counter = dataSource.logger as QueryCounterLogger;
 
-  const gql: TestApp['gql'] = async (query, variables, gqlOptions = {}) => {
+  const client = graphQLClient(async (query, variables, gqlOptions = {}) => {
     const call = request(app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
@@ -194,7 +157,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     if (gqlOptions.as) call.set('authorization', `Bearer ${gqlOptions.as}`);
     const response = await call.send({ query, variables });
     return response.body as GraphQLResponse<any>;
-  };
+  });
 
   let stopped: Promise<void> | undefined;
   const testApp: TestApp = {
@@ -203,28 +166,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     engine,
     databaseUrl: database.url,
     databaseFile: engine === 'sqlite' ? sqlitePath(database.url) : undefined,
-    gql,
-    async ok(query, variables, gqlOptions) {
-      const body = await gql(query, variables, gqlOptions);
-      if (body.errors?.length) {
-        throw new Error(`Unexpected GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);
-      }
-      return body.data as any;
-    },
-    async fails(query, variables, gqlOptions) {
-      const body = await gql(query, variables, gqlOptions);
-      if (!body.errors?.length) {
-        throw new Error(`Expected an error, got ${JSON.stringify(body.data)}`);
-      }
-      return body.errors[0];
-    },
-    async login(email, password = TEST_PASSWORD) {
-      const data = await testApp.ok<{ login: { token: string } }>(
-        'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-        { email, password },
-      );
-      return data.login.token;
-    },
+    ...client,
     queryCount: () => counter.queryCount,
     sql(query, parameters = {}) {
       const [sql, values] = dataSource.driver.escapeQueryWithParameters(query, parameters, {});
