@@ -14,6 +14,7 @@ import { GraphQLContext } from './common/graphql-context';
 import { RequestLoaders } from './common/loaders/request-loaders';
 import { queryLimits } from './common/security/query-limits';
 import { SecurityModule } from './common/security/security.module';
+import { ControlCharactersPipe } from './common/validation/control-characters.pipe';
 import { validationExceptionFactory } from './common/validation/validation-exception.factory';
 import { AppConfigModule } from './config/app-config.module';
 import { Environment } from './config/environment';
@@ -118,6 +119,7 @@ export class AppModule {
             exceptionFactory: validationExceptionFactory,
           }),
         },
+        { provide: APP_PIPE, useClass: ControlCharactersPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
     };

@@ -100,6 +100,12 @@ interface BadInput {
 /** Bad input that is bad the same way in needs and offers, created or updated. */
 const COMMON: BadInput[] = [
   { what: 'an empty title', input: { title: '' }, fields: ['title'] },
+  { what: 'a NUL in the title', input: { title: 'Asylum\u0000training' }, fields: ['title'] },
+  {
+    what: 'a control character in the description',
+    input: { description: 'Capacitación \u0007 con campana' },
+    fields: ['description'],
+  },
   { what: 'a title of only spaces', input: { title: '   ' }, fields: ['title'] },
   { what: 'a title of 201 characters', input: { title: 'x'.repeat(201) }, fields: ['title'] },
   {
@@ -305,6 +311,7 @@ const CREATE_USER: BadInput[] = [
 
 const CREATE_ORGANIZATION: BadInput[] = [
   { what: 'an empty name', input: { name: '' }, fields: ['name'] },
+  { what: 'a name made of NULs', input: { name: '\u0000\u0000\u0000' }, fields: ['name'] },
   { what: 'a name of only spaces', input: { name: '   ' }, fields: ['name'] },
   { what: 'a name of 201 characters', input: { name: 'x'.repeat(201) }, fields: ['name'] },
   { what: 'an unknown country', input: { countryCode: 'XX' }, fields: ['countryCode'] },
@@ -438,6 +445,46 @@ describe('bad input', () => {
     }
     expect(fieldsNamed(body)).toEqual([...fields].sort());
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('takes tabs and line breaks in text, which people do type', async () => {
+    const description = 'Objetivos:\n\t1. Capacitación\r\n\t2. Intercambio';
+    const data = await app.ok(MUTATIONS.createNeed, variablesFor('createNeed', { description }), {
+      as: world.secretariat,
+    });
+    expect(data.createNeed.description).toBe(description);
+  });
+
+  it('refuses control characters in a scalar argument too, naming it', async () => {
+    const error = await app.fails(
+      'query ($search: String!) { needs(filter: { search: $search }) { totalCount } }',
+      { search: 'asilo\u0000' },
+      { as: world.secretariat },
+    );
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        {
+          field: 'filter.search',
+          message:
+            'filter.search must not contain control characters (tab and line breaks are fine)',
+        },
+      ],
+    });
+    const completed = await app.fails(
+      'mutation ($id: ID!, $summary: String) { completeTwinning(id: $id, summary: $summary) { id } }',
+      { id: '00000000-0000-4000-8000-000000000000', summary: 'Done\u0000' },
+      { as: world.secretariat },
+    );
+    expect(completed.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        {
+          field: 'summary',
+          message: 'summary must not contain control characters (tab and line breaks are fine)',
+        },
+      ],
+    });
   });
 
   describe('an unexpected fault', () => {
