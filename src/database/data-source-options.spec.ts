@@ -1,3 +1,4 @@
+import sqlite3 from 'sqlite3';
 import { getMetadataArgsStorage } from 'typeorm';
 import { Need } from '../needs/need.entity';
 import { TwinningNeed } from '../twinnings/twinning-need.entity';
@@ -25,6 +26,14 @@ describe('dataSourceOptions', () => {
       busyTimeout: 5000,
       synchronize: false,
     });
+  });
+
+  it("opens SQLite without sqlite3's per-call stack traces, on sqlite3's own classes", () => {
+    const options = dataSourceOptions('sqlite::memory:');
+    const driver = (options as { driver: typeof sqlite3 }).driver;
+    // TypeORM calls verbose(); it must not switch the traces on.
+    expect(driver.verbose()).toBe(driver);
+    expect(driver.Database).toBe(sqlite3.Database);
   });
 
   it('connects PostgreSQL without ?schema and keeps the tables in that schema', () => {
