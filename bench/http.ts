@@ -23,7 +23,7 @@
  *
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3),
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL),
- * BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_ONLY (comma-separated row keys:
+ * BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_CONNECTIONS (50), BENCH_ONLY (comma-separated row keys:
  * ceiling, sqlite, sqlite-warn, pg, pg-redis, pg-2), BENCH_NODE_FLAGS (for the servers'
  * node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile them).
  */
@@ -41,12 +41,25 @@ import { BenchData, benchData, NEEDS_PAGE_QUERY } from './http-data';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ONLY = process.env.BENCH_ONLY?.split(',').map((key) => key.trim());
+/** The flags `npm start` gives node, read from package.json: the servers run as deployed. */
+const START_FLAGS = (
+  (
+    JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts.start.match(/(?<=^node )(--\S+ )*/)?.[0] ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
 /** Extra flags for the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles". */
-const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+const NODE_FLAGS = [
+  ...START_FLAGS,
+  ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+];
 
 const ROOT = join(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');

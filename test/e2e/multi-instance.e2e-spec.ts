@@ -99,7 +99,7 @@ function withSchema(url: string, schema: string): string {
     return {
       events,
       async next(count) {
-        const deadline = Date.now() + 15000;
+        const deadline = Date.now() + 30000;
         while (events.length < count) {
           if (failures.length) throw new Error(`Subscription failed: ${JSON.stringify(failures)}`);
           if (Date.now() > deadline) {
@@ -130,7 +130,7 @@ function withSchema(url: string, schema: string): string {
   }
 
   async function waitForRedisSubscribers(atLeast: number): Promise<void> {
-    const deadline = Date.now() + 15000;
+    const deadline = Date.now() + 30000;
     while ((await redisSubscribers()) < atLeast) {
       if (Date.now() > deadline) throw new Error(`Fewer than ${atLeast} Redis subscriptions`);
       await new Promise((resolve) => setTimeout(resolve, 50));
