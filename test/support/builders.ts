@@ -1,4 +1,4 @@
-import { GraphQLClient } from './graphql-client';
+import { GraphQLClient, GraphQLResponse } from './graphql-client';
 import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, TEST_PASSWORD } from './test-app';
 
 /** Readable fixtures: `aNeed({ countryCode: 'GT' })`. */
@@ -246,4 +246,24 @@ export async function aConfirmedTwinning(
     { as: world.secretariat },
   );
   return id;
+}
+
+/**
+ * The answers of simultaneous proposals for the last unit of an offer of capacity 1:
+ * exactly one took it, every other was refused with CONFLICT. Returns the winner's twinning.
+ */
+export function theOneWinningProposal<T>(answers: GraphQLResponse<{ proposeTwinning: T }>[]): T {
+  const winners = answers.filter((answer) => answer.data?.proposeTwinning);
+  const losers = answers.filter((answer) => answer.errors);
+  expect(winners).toHaveLength(1);
+  expect(losers).toHaveLength(answers.length - 1);
+  for (const loser of losers) {
+    expect(loser.errors).toEqual([
+      expect.objectContaining({
+        message: 'The offer has 0 of its capacity of 1 left: not enough for 1 need',
+        extensions: { code: 'CONFLICT' },
+      }),
+    ]);
+  }
+  return winners[0].data!.proposeTwinning;
 }
