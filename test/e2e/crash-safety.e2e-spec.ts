@@ -1,10 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { postgresLocation, sqlitePath } from '../../src/database/data-source-options';
+import { runServer } from '../support/server-process';
 import { freshDatabase, startTestApp, TestDatabase } from '../support/test-app';
 
 /**
@@ -13,7 +14,6 @@ import { freshDatabase, startTestApp, TestDatabase } from '../support/test-app';
  * to stop, it answers what it had begun, closes the database and exits 0. On SQLite the
  * file itself is checked too (its structure, its foreign keys, the write-ahead log).
  */
-const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 const EMAIL = 'secretariat@mirps.test';
 const PASSWORD = 'secretariat-crash-password';
 
@@ -30,10 +30,8 @@ interface Server {
 
 /** Starts the server on a port of the system's choosing, read from its start-up line. */
 async function startServer(databaseUrl: string, cwd: string): Promise<Server> {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
+  const server = runServer(
+    {
       PORT: '0',
       DATABASE_URL: databaseUrl,
       JWT_SECRET: 'a-crash-test-secret-that-is-long-enough',
@@ -41,24 +39,19 @@ async function startServer(databaseUrl: string, cwd: string): Promise<Server> {
       SECRETARIAT_PASSWORD: PASSWORD,
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    cwd,
   );
   const port = await new Promise<number>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listens on http:\/\/\S+:(\d+)\/graphql/.exec(output);
-      if (listening) resolve(Number(listening[1]));
+    const listening = () => /listens on http:\/\/\S+:(\d+)\/graphql/.exec(server.stdout());
+    server.child.stdout?.on('data', () => {
+      const found = listening();
+      if (found) resolve(Number(found[1]));
     });
-    child.on('exit', () => reject(new Error(`The server did not start: ${output}`)));
+    void server.done.then(() => reject(new Error(`The server did not start: ${server.stdout()}`)));
   });
-  // Keep reading, so that a full pipe never blocks the server.
-  child.stdout.resume();
   expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
-  return { child, port, exited };
+  const exited = server.done.then(({ code, signal }) => ({ code, signal }));
+  return { child: server.child, port, exited };
 }
 
 async function graphql(

@@ -1,11 +1,10 @@
-import { Client, createClient } from 'graphql-ws';
 import Redis from 'ioredis';
 import { Client as PgClient } from 'pg';
-import WebSocket from 'ws';
 import { buildWorld, postNeed, postOffer, theOneWinningProposal, World } from '../support/builders';
 import { GraphQLClient, httpGraphQLClient } from '../support/graphql-client';
 import { freePort, runServer, ServerProcess, waitForHealth } from '../support/server-process';
 import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, TEST_PASSWORD } from '../support/test-app';
+import { connect, LiveClient } from '../support/ws-client';
 
 /**
  * Two instances of the built server on two ports, sharing one PostgreSQL schema and one
@@ -27,7 +26,8 @@ interface Instance {
 
 /** A graphql-ws subscription whose events are collected as they arrive. */
 interface Subscription<T> {
-  events: T[];
+  /** Every event received so far. */
+  readonly events: T[];
   /** Resolves with the events once there are at least `count` of them. */
   next(count: number): Promise<T[]>;
   close(): Promise<void>;
@@ -42,7 +42,7 @@ function withSchema(url: string, schema: string): string {
 (enabled ? describe : describe.skip)('several instances sharing PostgreSQL and Redis', () => {
   const schema = `multi_${process.pid}_${Date.now()}`;
   const keyPrefix = `test:${schema}:`;
-  const clients: Client[] = [];
+  const clients: LiveClient[] = [];
   let database: PgClient;
   let redis: Redis;
   let a: Instance;
@@ -71,49 +71,29 @@ function withSchema(url: string, schema: string): string {
     query: string,
     variables: Record<string, unknown> = {},
   ): Subscription<T> {
-    const client = createClient({
-      url: `ws://127.0.0.1:${instance.port}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-    });
+    const client = connect(`ws://127.0.0.1:${instance.port}/graphql`, `Bearer ${token}`);
     clients.push(client);
-    const events: T[] = [];
-    const waiters: (() => void)[] = [];
-    const failures: unknown[] = [];
-    const unsubscribe = client.subscribe<T>(
-      { query, variables },
-      {
-        next: (result) => {
-          if (result.errors) failures.push(result.errors);
-          else events.push(result.data as T);
-          waiters.splice(0).forEach((wake) => wake());
-        },
-        error: (error) => {
-          failures.push(error);
-          waiters.splice(0).forEach((wake) => wake());
-        },
-        complete: () => undefined,
-      },
-    );
+    const live = client.subscribe<T>(query, variables);
+    const ended = live.ended.then((outcome) => {
+      throw new Error(`The subscription ended: ${JSON.stringify(outcome)}`);
+    });
+    // Only a wait for an event observes the end; closing it on purpose is no failure.
+    ended.catch(() => undefined);
+    let consumed = 0;
     return {
-      events,
+      get events() {
+        return live.results.map((result) => {
+          if (result.errors)
+            throw new Error(`Subscription failed: ${JSON.stringify(result.errors)}`);
+          return result.data as T;
+        });
+      },
       async next(count) {
-        const deadline = Date.now() + 30000;
-        while (events.length < count) {
-          if (failures.length) throw new Error(`Subscription failed: ${JSON.stringify(failures)}`);
-          if (Date.now() > deadline) {
-            throw new Error(`Waited for ${count} events, got ${JSON.stringify(events)}`);
-          }
-          await new Promise<void>((wake) => {
-            waiters.push(wake);
-            setTimeout(wake, 200);
-          });
-        }
-        return events.slice(0, count);
+        for (; consumed < count; consumed += 1) await Promise.race([live.next(), ended]);
+        return this.events.slice(0, count);
       },
       async close() {
-        unsubscribe();
+        live.unsubscribe();
         await client.dispose();
       },
     };

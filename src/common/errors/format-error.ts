@@ -10,12 +10,6 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/**
- * graphql-js 16 finds an operation type the schema lacks (`subscription { ... }`) only when
- * it executes; graphql-js 17 refuses it in validation (KnownOperationTypesRule), and so do we.
- */
-const UNSUPPORTED_OPERATION = /^Schema is not configured to execute \w+ operation\.$/;
-
 /** Codes our own error filter sets. */
 const SERVICE_ERROR_CODES = new Set([
   'UNAUTHENTICATED',
@@ -87,13 +81,6 @@ export function formatError(
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code, fields: fieldsOfCoercionError(formatted.message, reasonOf(error)) },
-    };
-  }
-  if (!formatted.path && UNSUPPORTED_OPERATION.test(formatted.message)) {
-    return {
-      message: formatted.message,
-      locations: formatted.locations,
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     };
   }
   if (code && (REQUEST_ERROR_CODES.has(code) || SERVICE_ERROR_CODES.has(code))) {
