@@ -1,4 +1,7 @@
-import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+// The ES module declarations, as @nestjs/apollo (an ES module) sees them.
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server' with {
+  'resolution-mode': 'import',
+};
 import { Plugin } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import {

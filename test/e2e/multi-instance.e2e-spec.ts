@@ -147,7 +147,10 @@ function withSchema(url: string, schema: string): string {
       const response = await fetch(`http://127.0.0.1:${instance.port}/health`);
       expect(response.status).toBe(200);
       const body = (await response.json()) as { info: Record<string, { status: string }> };
-      expect(body.info).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+      expect(body.info).toEqual({
+        database: { status: 'up', responseTime: expect.any(Number) },
+        redis: { status: 'up' },
+      });
     }
   });
 

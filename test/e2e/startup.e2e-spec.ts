@@ -21,9 +21,9 @@ describe('start-up', () => {
     const response = await request(app.app.getHttpServer()).get('/health').expect(200);
     expect(response.body).toEqual({
       status: 'ok',
-      info: { database: { status: 'up' } },
+      info: { database: { status: 'up', responseTime: expect.any(Number) } },
       error: {},
-      details: { database: { status: 'up' } },
+      details: { database: { status: 'up', responseTime: expect.any(Number) } },
     });
   });
 

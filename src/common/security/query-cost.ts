@@ -1,4 +1,5 @@
-import { ApolloServerPlugin } from '@apollo/server';
+// The ES module declarations, as @nestjs/apollo (an ES module) sees them.
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import {
   DocumentNode,
   getNullableType,

@@ -1,4 +1,5 @@
-import { ApolloServerPlugin } from '@apollo/server';
+// The ES module declarations, as @nestjs/apollo (an ES module) sees them.
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ConfigService } from '@nestjs/config';
 import { ParseOptions, ValidationRule } from 'graphql';
@@ -33,7 +34,12 @@ export function queryLimits(config: ConfigService<Environment, true>): QueryLimi
     blockFieldSuggestion: { enabled: true },
   }).protect();
   return {
-    plugins: [...plugins, queryCostPlugin(config.get('GRAPHQL_MAX_COST', { infer: true }))],
+    // Armor (CommonJS) declares its plugins with @apollo/server's CommonJS declarations; the
+    // objects are the same plain hooks either way.
+    plugins: [
+      ...(plugins as unknown as ApolloServerPlugin[]),
+      queryCostPlugin(config.get('GRAPHQL_MAX_COST', { infer: true })),
+    ],
     validationRules,
     parseOptions: { maxTokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }) },
   };
