@@ -2,7 +2,10 @@ import { loggerOptions } from './logger-options';
 
 describe('loggerOptions', () => {
   const pinoHttp = loggerOptions('info').pinoHttp as {
-    serializers: { req: (req: { id: string; method: string; url: string }) => unknown };
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => unknown;
+      res: (res: { statusCode: number; getHeaders(): object }) => unknown;
+    };
   };
 
   it('logs a request by id, method and URL only, with calendar tokens redacted', () => {
@@ -17,5 +20,11 @@ describe('loggerOptions', () => {
       method: 'GET',
       url: '/calendar.ics?country=HN&token=[redacted]&workingGroup=HEALTH',
     });
+  });
+
+  it('logs a response by its status only, without its headers', () => {
+    expect(
+      pinoHttp.serializers.res({ statusCode: 200, getHeaders: () => ({ 'x-request-id': 'r-1' }) }),
+    ).toEqual({ statusCode: 200 });
   });
 });

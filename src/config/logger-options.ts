@@ -32,6 +32,8 @@ export function loggerOptions(level: LogLevel): Params {
           // The calendar feed carries its token in the URL: keep it out of the log.
           url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
         }),
+        // The status only: pino-http's default copies every response header into each line.
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { ConflictError, FieldProblems } from '../common/errors/domain-errors';
 import { Locale } from '../common/locale';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -20,9 +20,25 @@ export function workingGroupDescription(group: WorkingGroup, locale: Locale): st
   return locale === Locale.ES ? group.descriptionEs : group.descriptionEn;
 }
 
-/** Countries and working groups: read by everyone, checked by every input that names them. */
+/** Every country and working group, by code: what the hot read paths look codes up in. */
+interface ReferenceSnapshot {
+  countries: Map<string, Country>;
+  workingGroups: Map<string, WorkingGroup>;
+}
+
+/**
+ * Countries and working groups: read by everyone, checked by every input that names them.
+ * Lookups by code are answered from memory: both tables are small and only ever grow
+ * (countries are seeded; a working group, once created, is never changed or removed). So
+ * the snapshot is dropped when this instance adds a working group, and re-read from the
+ * database when a code is asked for that it does not hold, which is how an instance learns
+ * of a working group that another instance created. Entities from the snapshot are shared
+ * between requests: callers treat them as read-only.
+ */
 @Injectable()
 export class ReferenceService {
+  private snapshot?: Promise<ReferenceSnapshot>;
+
   constructor(
     @InjectRepository(Country) private readonly countries: Repository<Country>,
     @InjectRepository(WorkingGroup) private readonly workingGroups: Repository<WorkingGroup>,
@@ -40,12 +56,44 @@ export class ReferenceService {
     return this.workingGroups.find({ order: { createdAt: 'ASC', code: 'ASC' } });
   }
 
-  countriesByCodes(codes: readonly string[]): Promise<Country[]> {
-    return this.countries.findBy({ code: In([...codes]) });
+  /** The countries with these codes; codes that name no country are absent. */
+  async countriesByCodes(codes: readonly string[]): Promise<Country[]> {
+    return this.lookUp(codes, (snapshot) => snapshot.countries);
   }
 
-  workingGroupsByCodes(codes: readonly string[]): Promise<WorkingGroup[]> {
-    return this.workingGroups.findBy({ code: In([...codes]) });
+  /** The working groups with these codes; codes that name no working group are absent. */
+  async workingGroupsByCodes(codes: readonly string[]): Promise<WorkingGroup[]> {
+    return this.lookUp(codes, (snapshot) => snapshot.workingGroups);
+  }
+
+  private async lookUp<T>(
+    codes: readonly string[],
+    table: (snapshot: ReferenceSnapshot) => Map<string, T>,
+  ): Promise<T[]> {
+    let rows = table(await this.current());
+    if (codes.some((code) => !rows.has(code))) {
+      // Perhaps created since the snapshot was read (by another instance): read it again.
+      this.snapshot = undefined;
+      rows = table(await this.current());
+    }
+    return [...new Set(codes)].flatMap((code) => rows.get(code) ?? []);
+  }
+
+  private current(): Promise<ReferenceSnapshot> {
+    if (!this.snapshot) {
+      const loading = Promise.all([this.countries.find(), this.workingGroups.find()]).then(
+        ([countries, groups]) => ({
+          countries: new Map(countries.map((country) => [country.code, country])),
+          workingGroups: new Map(groups.map((group) => [group.code, group])),
+        }),
+      );
+      // A failed read is not kept: the next lookup tries again.
+      loading.catch(() => {
+        if (this.snapshot === loading) this.snapshot = undefined;
+      });
+      this.snapshot = loading;
+    }
+    return this.snapshot;
   }
 
   /**
@@ -82,8 +130,8 @@ export class ReferenceService {
     }
   }
 
-  createWorkingGroup(input: CreateWorkingGroupInput): Promise<WorkingGroup> {
-    return this.transactions.run(async (manager) => {
+  async createWorkingGroup(input: CreateWorkingGroupInput): Promise<WorkingGroup> {
+    const created = await this.transactions.run(async (manager) => {
       if (await manager.existsBy(WorkingGroup, { code: input.code })) {
         throw new ConflictError(`Working group ${input.code} already exists`);
       }
@@ -97,5 +145,7 @@ export class ReferenceService {
       });
       return manager.save(group);
     });
+    this.snapshot = undefined;
+    return created;
   }
 }

@@ -34,10 +34,11 @@ const OFFERS_PAGE = `query Offers($first: Int!) {
 
 /**
  * Statements one page costs: the signed-in user, the total count, the page itself, then
- * one batched statement per relation, whatever the page size.
+ * one batched statement per relation, whatever the page size. Countries and working groups
+ * are reference data, answered from memory.
  */
-const NEEDS_PAGE_STATEMENTS = 5; // user, count, page, countries, working groups
-const OFFERS_PAGE_STATEMENTS = 7; // user, count, page, organizations, their countries, working groups, eligible countries
+const NEEDS_PAGE_STATEMENTS = 3; // user, count, page
+const OFFERS_PAGE_STATEMENTS = 6; // user, count, page, organizations, working groups, eligible countries
 
 interface NeedNode {
   id: string;
