@@ -535,7 +535,6 @@ async function dropRole(url: string, role: string): Promise<void> {
 }
 
 async function startPeer(folder: string, schema: string, token: string): Promise<Server> {
-  installPeer();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   return startProcess(
@@ -575,6 +574,9 @@ async function run(): Promise<Measured[]> {
       `${data.twinnings.length} twinnings, ${data.organizations.length} organizations; ` +
       `${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run`,
   );
+
+  // Installed first, if at all: not while another row is measured.
+  if (PG_URL !== 'none' && wanted('peer')) installPeer();
 
   const ceiling = await startCeiling(folder);
   cleanups.push(() => ceiling.stop());
@@ -731,7 +733,10 @@ function print(rows: Measured[]): void {
     measured.rps.toFixed(0),
     `${measured.p50} ms`,
     `${measured.p99} ms`,
-    ceiling ? `${((measured.rps / ceiling.rps) * 100).toFixed(0)} %` : '',
+    // Only at the same number of connections: at 1, req/s is 1 / latency.
+    ceiling && measured.connections === ceiling.connections
+      ? `${((measured.rps / ceiling.rps) * 100).toFixed(0)} %`
+      : '',
     measured.cpuMsPerRequest === undefined ? '' : `${measured.cpuMsPerRequest.toFixed(2)} ms`,
     measured.load.toFixed(1),
     String(measured.requests),
