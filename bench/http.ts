@@ -8,7 +8,13 @@
  *   - the built service (dist/src/main.js) on SQLite, at the default LOG_LEVEL (info: one
  *     log line per request) and at warn (no request log);
  *   - the built service on PostgreSQL: one instance; one instance with Redis; two instances
- *     with Redis, the load split across both.
+ *     with Redis, the load split across both;
+ *   - the same service on SQLite at 1 connection (one reader at a time: latency, not load);
+ *   - the peer: PostGraphile 5 (bench/postgraphile, a package of its own installed here on
+ *     demand) serving GraphQL straight from the same PostgreSQL tables the `pg` rows read,
+ *     each request with a JWT whose role claim becomes its PostgreSQL role (a NOLOGIN role
+ *     that may only read those tables), asked the same page in its own names
+ *     (bench/postgraphile/query.ts), its answer checked field by field against the service's.
  *
  * Each service is migrated by its own first start, then seeded in bulk through its own
  * entities (TypeORM), then restarted and measured; every answer is checked to be the page
@@ -16,7 +22,7 @@
  * one per connection, each signed in through the API. RATE_LIMIT_PER_MINUTE is raised for
  * the benchmark's servers (each reader sends far more than 600 requests a minute), and
  * LOGIN_ATTEMPTS_PER_ADDRESS too (they all sign in from here). Every child process,
- * PostgreSQL schema and Redis key it makes is removed at the end, failure or not.
+ * PostgreSQL schema and role and Redis key it makes is removed at the end, failure or not.
  *
  * Besides req/s and latency, each row gives the CPU time the server processes spent per
  * request: on a shared machine req/s moves with the other load, CPU per request much less.
@@ -24,13 +30,16 @@
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3),
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; "none" skips PostgreSQL),
  * BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_CONNECTIONS (50), BENCH_ONLY (comma-separated row keys:
- * ceiling, sqlite, sqlite-warn, pg, pg-redis, pg-2), BENCH_NODE_FLAGS (for the servers'
- * node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile them).
+ * ceiling, sqlite, sqlite-warn, sqlite-1, pg, pg-redis, pg-2, peer; the peer needs the
+ * PostgreSQL data, which is prepared whenever it is asked for), BENCH_NODE_FLAGS (for the
+ * servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile them).
+ *
+ * After the table it says whether the goals of issue 10 are met (see GOALS).
  */
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +47,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { freePort } from '../test/support/server-process';
 import { BenchData, benchData, NEEDS_PAGE_QUERY } from './http-data';
+import {
+  differences,
+  needsTwinningsFunction,
+  PEER_ANSWER_START,
+  PEER_NEEDS_PAGE_QUERY,
+  PEER_TABLES,
+  PeerAnswer,
+  toServiceShape,
+} from './postgraphile/query';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -73,11 +91,24 @@ const READERS = Array.from(
   (_, index) => `reader-${String(index + 1).padStart(2, '0')}@mirps.test`,
 );
 
-const GOAL = { ratio: 0.5, p99Ms: 50 };
+/** The goals of issue 10. */
+const GOALS = {
+  /** (a) the service on SQLite at CONNECTIONS connections, against the ceiling. */
+  sqliteShareOfCeiling: 0.3,
+  sqliteCpuMsPerRequest: 2.5,
+  /** (b) the service on PostgreSQL (1 instance), against the peer. */
+  pgShareOfPeer: 0.5,
+  /** (c) the service on SQLite at 1 connection. */
+  singleConnectionP99Ms: 10,
+};
+const SERVICE_ANSWER_START = '{"data":{"needs":{"totalCount":';
+const JWT_SECRET = 'a-benchmark-secret-that-is-long-enough-for-hs256';
+const PEER = join(__dirname, 'postgraphile');
 
 interface Measured {
   key: string;
   setup: string;
+  connections: number;
   rps: number;
   p50: number;
   p99: number;
@@ -166,7 +197,7 @@ async function startService(
     {
       NODE_ENV: 'production',
       PORT: String(port),
-      JWT_SECRET: 'a-benchmark-secret-that-is-long-enough-for-hs256',
+      JWT_SECRET,
       SECRETARIAT_EMAIL,
       SECRETARIAT_PASSWORD,
       RATE_LIMIT_PER_MINUTE: NO_RATE_LIMIT,
@@ -332,16 +363,21 @@ async function measure(
   setup: string,
   servers: Server[],
   tokens: string[],
+  {
+    connections = CONNECTIONS,
+    query = NEEDS_PAGE_QUERY,
+    answerStart = SERVICE_ANSWER_START,
+  }: { connections?: number; query?: string; answerStart?: string } = {},
 ): Promise<Measured> {
   const urls = servers.map((server) => server.url);
   let connection = 0;
   const options: autocannon.Options = {
     // Several URLs are documented (README) but not in @types/autocannon.
     url: (urls.length === 1 ? urls[0] : urls) as string,
-    connections: CONNECTIONS,
+    connections,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: NEEDS_PAGE_QUERY }),
+    body: JSON.stringify({ query }),
     // Connection i is reader i's (and, with two servers, on server i mod 2).
     setupClient: (client) => {
       const token = tokens[connection++ % Math.max(1, tokens.length)];
@@ -350,7 +386,7 @@ async function measure(
     },
     // An answer is counted only when it is the page: a GraphQL error (a refusal by the
     // rate limit, say) still comes with status 200.
-    verifyBody: (body) => String(body).startsWith('{"data":{"needs":{"totalCount":'),
+    verifyBody: (body) => String(body).startsWith(answerStart),
   };
   await autocannon({ ...options, duration: WARMUP_SECONDS });
   const cpuBefore = servers.map((server) => cpuSeconds(server.pid));
@@ -367,6 +403,7 @@ async function measure(
   return {
     key,
     setup,
+    connections,
     rps: requests / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -419,6 +456,114 @@ async function deleteKeys(url: string, keyPrefix: string): Promise<void> {
   }
 }
 
+/**
+ * Installs the peer's package (bench/postgraphile: PostGraphile 5 and jsonwebtoken, from its
+ * lockfile) when its node_modules is missing, with the npm of this npm script run under the
+ * node this runs on (Node 24: PostGraphile 5 needs Node 22 or later).
+ */
+function installPeer(): void {
+  if (existsSync(join(PEER, 'node_modules'))) return;
+  const npm = process.env.npm_execpath;
+  if (!npm) {
+    throw new Error(
+      `${PEER}/node_modules is missing and npm_execpath is not set: run "npm run bench:http", ` +
+        `or "npm ci" in ${PEER} with Node 22 or later`,
+    );
+  }
+  console.error(`installing the peer (npm ci in ${PEER})`);
+  const result = spawnSync(process.execPath, [npm, 'ci', '--no-audit', '--no-fund'], {
+    cwd: PEER,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) {
+    throw new Error(`npm ci in ${PEER} failed (${result.status ?? result.signal ?? result.error})`);
+  }
+}
+
+/** An HS256 JWT (as any identity provider would issue one) for the peer: role and subject. */
+function peerToken(role: string, subject: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
+    sub: subject,
+    role,
+    aud: 'postgraphile',
+    iat: now,
+    exp: now + 3600,
+  })}`;
+  return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
+}
+
+async function withPostgres<T>(url: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource({ type: 'postgres', url });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * What the peer needs in the seeded schema: a NOLOGIN role that may read the page's tables
+ * (and that the connecting user may become), and the computed column `Need.twinnings`.
+ */
+async function preparePeer(url: string, schema: string, role: string): Promise<void> {
+  await withPostgres(url, async (ds) => {
+    await ds.query(`CREATE ROLE "${role}" NOLOGIN`);
+    const [{ rolsuper }] = await ds.query<{ rolsuper: boolean }[]>(
+      'SELECT rolsuper FROM pg_roles WHERE rolname = current_user',
+    );
+    // A superuser may SET ROLE to any role; anyone else must be a member of it.
+    if (!rolsuper) await ds.query(`GRANT "${role}" TO CURRENT_USER`);
+    await ds.query(`GRANT USAGE ON SCHEMA "${schema}" TO "${role}"`);
+    await ds.query(
+      `GRANT SELECT ON ${PEER_TABLES.map((table) => `"${schema}"."${table}"`).join(', ')} TO "${role}"`,
+    );
+    for (const statement of needsTwinningsFunction(schema)) await ds.query(statement);
+  });
+}
+
+async function dropRole(url: string, role: string): Promise<void> {
+  await withPostgres(url, async (ds) => {
+    const found = await ds.query<unknown[]>('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (found.length === 0) return;
+    // Its grants on what is left (nothing once the schema is dropped), then the role.
+    await ds.query(`DROP OWNED BY "${role}"`);
+    await ds.query(`DROP ROLE "${role}"`);
+  });
+}
+
+async function startPeer(folder: string, schema: string, token: string): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return startProcess(
+    'peer',
+    ['-r', 'ts-node/register/transpile-only', join(PEER, 'server.ts'), String(port)],
+    {
+      NODE_ENV: 'production',
+      GRAPHILE_ENV: 'production',
+      DATABASE_URL: PG_URL,
+      PG_SCHEMA: schema,
+      JWT_SECRET,
+    },
+    join(folder, 'peer.log'),
+    async () => (await ask(url, token, '{ __typename }')).status === 200,
+    port,
+  );
+}
+
+/** The peer's page in the service's shape, after checking it answered without errors. */
+async function peerPage(url: string, token: string): Promise<unknown> {
+  const body = (await (await ask(url, token, PEER_NEEDS_PAGE_QUERY)).json()) as {
+    data?: PeerAnswer;
+    errors?: unknown;
+  };
+  if (body.errors || !body.data)
+    throw new Error(`the peer answered ${JSON.stringify(body.errors)}`);
+  return toServiceShape(body.data);
+}
+
 async function run(): Promise<Measured[]> {
   const rows: Measured[] = [];
   const folder = mkdtempSync(join(tmpdir(), 'bench-http-'));
@@ -429,6 +574,9 @@ async function run(): Promise<Measured[]> {
       `${data.twinnings.length} twinnings, ${data.organizations.length} organizations; ` +
       `${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run`,
   );
+
+  // Installed first, if at all: not while another row is measured.
+  if (PG_URL !== 'none' && wanted('peer')) installPeer();
 
   const ceiling = await startCeiling(folder);
   cleanups.push(() => ceiling.stop());
@@ -450,44 +598,48 @@ async function run(): Promise<Measured[]> {
   }
   await ceiling.stop();
 
-  if (wanted('sqlite') || wanted('sqlite-warn')) {
+  if (wanted('sqlite') || wanted('sqlite-warn') || wanted('sqlite-1')) {
     const databaseUrl = `sqlite:${join(folder, 'twinning.sqlite')}`;
     await prepare('SQLite', databaseUrl, data, folder);
-    for (const [key, level] of [
-      ['sqlite', 'info'],
-      ['sqlite-warn', 'warn'],
+    for (const [key, level, connections] of [
+      ['sqlite', 'info', CONNECTIONS],
+      ['sqlite-warn', 'warn', CONNECTIONS],
+      ['sqlite-1', 'info', 1],
     ] as const) {
       if (!wanted(key)) continue;
       console.error(`measuring: ${key}`);
       const service = await startService(
-        `SQLite ${level}`,
+        `SQLite ${key}`,
         { DATABASE_URL: databaseUrl, LOG_LEVEL: level },
         folder,
       );
       cleanups.push(() => service.stop());
       const tokens = await signInReaders(service.url);
       await checkSame(service.url, tokens[0], `the service on SQLite`);
-      rows.push(
-        await measure(
-          key,
-          `service, SQLite, LOG_LEVEL=${level}${level === 'info' ? ' (default)' : ''}`,
-          [service],
-          tokens,
-        ),
-      );
+      const setup =
+        connections === 1
+          ? 'service, SQLite, 1 connection'
+          : `service, SQLite, LOG_LEVEL=${level}${level === 'info' ? ' (default)' : ''}`;
+      rows.push(await measure(key, setup, [service], tokens, { connections }));
       await service.stop();
     }
   }
 
-  if (PG_URL !== 'none' && (wanted('pg') || wanted('pg-redis') || wanted('pg-2'))) {
+  const pgKeys = ['pg', 'pg-redis', 'pg-2', 'peer'];
+  if (PG_URL !== 'none' && pgKeys.some(wanted)) {
     const schema = `bench_${process.pid}_${Date.now()}`;
+    const role = `bench_reader_${process.pid}`;
     const databaseUrl = withSchema(PG_URL, schema);
+    // Cleanups run newest first: the role goes once the schema (and its grants) has gone.
+    cleanups.push(() => dropRole(PG_URL, role));
     cleanups.push(() => dropSchema(PG_URL, schema));
     const keyPrefix = `bench:${randomUUID()}:`;
     cleanups.push(() => deleteKeys(REDIS_URL, keyPrefix));
     await prepare('PostgreSQL', databaseUrl, data, folder);
     const shared = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' };
     const withRedis = { ...shared, REDIS_URL, REDIS_KEY_PREFIX: keyPrefix };
+    /** The service's answer on this database: what the peer's must equal. */
+    let serviceAnswer: unknown;
 
     for (const [key, setup, env] of [
       ['pg', 'service, PostgreSQL, 1 instance', shared],
@@ -499,6 +651,7 @@ async function run(): Promise<Measured[]> {
       cleanups.push(() => service.stop());
       const tokens = await signInReaders(service.url);
       await checkSame(service.url, tokens[0], `the service on PostgreSQL`);
+      serviceAnswer ??= await pageFrom(service.url, tokens[0]);
       rows.push(await measure(key, setup, [service], tokens));
       await service.stop();
     }
@@ -521,14 +674,50 @@ async function run(): Promise<Measured[]> {
       );
       await Promise.all([a.stop(), b.stop()]);
     }
+
+    if (wanted('peer')) {
+      if (serviceAnswer === undefined) {
+        // The pg rows were skipped: ask the service once, on the same database.
+        const service = await startService('pg (answer for the peer)', shared, folder);
+        cleanups.push(() => service.stop());
+        const token = await login(service.url, READERS[0]);
+        await checkSame(service.url, token, `the service on PostgreSQL`);
+        serviceAnswer = await pageFrom(service.url, token);
+        await service.stop();
+      }
+      console.error('measuring: peer');
+      await preparePeer(PG_URL, schema, role);
+      // One token per reader, as the service's: the same role, each its own subject.
+      const tokens = READERS.map((email) => peerToken(role, email));
+      const peer = await startPeer(folder, schema, tokens[0]);
+      cleanups.push(() => peer.stop());
+      const found = differences(await peerPage(peer.url, tokens[0]), serviceAnswer);
+      if (found.length > 0) {
+        throw new Error(
+          `the peer's page (mapped) and the service's differ:\n  ${found.join('\n  ')}`,
+        );
+      }
+      rows.push(
+        await measure(
+          'peer',
+          'peer: PostGraphile 5, same PostgreSQL tables, JWT role',
+          [peer],
+          tokens,
+          { query: PEER_NEEDS_PAGE_QUERY, answerStart: PEER_ANSWER_START },
+        ),
+      );
+      await peer.stop();
+    }
   }
   return rows;
 }
 
 function print(rows: Measured[]): void {
-  const ceiling = rows.find((row) => row.key === 'ceiling');
+  const row = (key: string) => rows.find((measured) => measured.key === key);
+  const ceiling = row('ceiling');
   const header = [
     'setup',
+    'conns',
     'req/s',
     'p50',
     'p99',
@@ -538,43 +727,73 @@ function print(rows: Measured[]): void {
     'requests',
     'failed',
   ];
-  const cells = rows.map((row) => [
-    row.setup,
-    row.rps.toFixed(0),
-    `${row.p50} ms`,
-    `${row.p99} ms`,
-    ceiling ? `${((row.rps / ceiling.rps) * 100).toFixed(0)} %` : '',
-    row.cpuMsPerRequest === undefined ? '' : `${row.cpuMsPerRequest.toFixed(1)} ms`,
-    row.load.toFixed(1),
-    String(row.requests),
-    String(row.failed),
+  const cells = rows.map((measured) => [
+    measured.setup,
+    String(measured.connections),
+    measured.rps.toFixed(0),
+    `${measured.p50} ms`,
+    `${measured.p99} ms`,
+    // Only at the same number of connections: at 1, req/s is 1 / latency.
+    ceiling && measured.connections === ceiling.connections
+      ? `${((measured.rps / ceiling.rps) * 100).toFixed(0)} %`
+      : '',
+    measured.cpuMsPerRequest === undefined ? '' : `${measured.cpuMsPerRequest.toFixed(2)} ms`,
+    measured.load.toFixed(1),
+    String(measured.requests),
+    String(measured.failed),
   ]);
   const widths = header.map((_, c) => Math.max(header[c].length, ...cells.map((r) => r[c].length)));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
   console.log(
-    `\n${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average before: ${loadAverageBefore}`,
+    `\nruntime: Node ${process.version}; machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'CPU'}); ` +
+      `load average before: ${loadAverageBefore}; ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up`,
   );
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of cells) console.log(line(row));
+  for (const cellsOfRow of cells) console.log(line(cellsOfRow));
 
-  const sqlite = rows.find((row) => row.key === 'sqlite');
+  // The goals of issue 10: each met or not, with its figures (a failed request fails it).
+  const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+  const percent = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
+  const cpu = (measured: Measured) =>
+    measured.cpuMsPerRequest === undefined ? NaN : measured.cpuMsPerRequest;
+  const goals: string[] = [];
+  const sqlite = row('sqlite');
   if (sqlite && ceiling) {
     const ratio = sqlite.rps / ceiling.rps;
-    const met = ratio >= GOAL.ratio && sqlite.p99 <= GOAL.p99Ms && sqlite.failed === 0;
-    console.log(
-      `\ngoal: service on SQLite ≥ ${GOAL.ratio * 100} % of the ceiling's req/s and p99 ≤ ${GOAL.p99Ms} ms ` +
-        `at ${CONNECTIONS} connections: ${(ratio * 100).toFixed(0)} %, p99 ${sqlite.p99} ms: ${met ? 'MET' : 'NOT MET'}`,
+    goals.push(
+      `(a) SQLite ≥ ${percent(GOALS.sqliteShareOfCeiling)} of the ceiling's req/s and ≤ ` +
+        `${GOALS.sqliteCpuMsPerRequest} ms server CPU per request at ${sqlite.connections} connections: ` +
+        `${percent(ratio)} (${sqlite.rps.toFixed(0)} / ${ceiling.rps.toFixed(0)} req/s), ` +
+        `${cpu(sqlite).toFixed(2)} ms: ` +
+        verdict(
+          ratio >= GOALS.sqliteShareOfCeiling &&
+            cpu(sqlite) <= GOALS.sqliteCpuMsPerRequest &&
+            sqlite.failed === 0,
+        ),
     );
-  }
-  if (ceiling) {
-    console.log(
-      `(With ${CONNECTIONS} connections always waiting, the mean latency is ${CONNECTIONS} / req/s ` +
-        `(Little's law): a p99 of ${GOAL.p99Ms} ms needs more than ${(CONNECTIONS * 1000) / GOAL.p99Ms} ` +
-        `req/s; the ceiling makes ${ceiling.rps.toFixed(0)}.)`,
+  } else goals.push('(a) SQLite against the ceiling: not measured (rows sqlite and ceiling)');
+  const pg = row('pg');
+  const peer = row('peer');
+  if (pg && peer) {
+    const ratio = pg.rps / peer.rps;
+    goals.push(
+      `(b) PostgreSQL (1 instance) ≥ ${percent(GOALS.pgShareOfPeer)} of the peer's req/s: ` +
+        `${percent(ratio)} (${pg.rps.toFixed(0)} / ${peer.rps.toFixed(0)} req/s; CPU per request ` +
+        `${cpu(pg).toFixed(2)} ms vs ${cpu(peer).toFixed(2)} ms): ` +
+        verdict(ratio >= GOALS.pgShareOfPeer && pg.failed === 0 && peer.failed === 0),
     );
-  }
-  if (rows.some((row) => row.failed > 0))
+  } else goals.push('(b) PostgreSQL against the peer: not measured (rows pg and peer)');
+  const single = row('sqlite-1');
+  if (single) {
+    goals.push(
+      `(c) at 1 connection (SQLite), p99 ≤ ${GOALS.singleConnectionP99Ms} ms: p99 ${single.p99} ms ` +
+        `(p50 ${single.p50} ms, ${single.rps.toFixed(0)} req/s): ` +
+        verdict(single.p99 <= GOALS.singleConnectionP99Ms && single.failed === 0),
+    );
+  } else goals.push('(c) at 1 connection: not measured (row sqlite-1)');
+  console.log(`\ngoals (issue 10):\n${goals.map((goal) => `  ${goal}`).join('\n')}`);
+  if (rows.some((measured) => measured.failed > 0))
     console.log('\nSOME REQUESTS FAILED: see the "failed" column');
 }
 
