@@ -9,6 +9,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { formatError } from './common/errors/format-error';
+import { unexpectedFaultsPlugin } from './common/errors/unexpected-faults.plugin';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql-context';
 import { RequestLoaders } from './common/loaders/request-loaders';
@@ -77,11 +78,17 @@ export class AppModule {
               csrfPrevention: true,
               includeStacktraceInErrorResponses: false,
               ...limits,
-              plugins: [...limits.plugins, subscriptions.refusedOverHttp()],
+              plugins: [
+                ...limits.plugins,
+                subscriptions.refusedOverHttp(),
+                unexpectedFaultsPlugin(),
+              ],
               // Subscriptions over WebSocket on the same path (graphql-ws), with the same
               // limits, guards and error formatting as operations over HTTP.
               subscriptions: { 'graphql-ws': subscriptions.options(limits) },
-              fieldResolverEnhancers: ['filters'],
+              // Field resolvers run as plain functions, without a Nest wrapper per field
+              // (their faults: UnexpectedFaultsPlugin and formatError).
+              fieldResolverEnhancers: [],
               context: (
                 input: Pick<GraphQLContext, 'req' | 'res'> | SubscriptionContextInput,
                 operationId?: string,

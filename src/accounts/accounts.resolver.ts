@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
 import { GraphQLContext } from '../common/graphql-context';
@@ -73,12 +73,12 @@ export class AccountsResolver {
   }
 
   @ResolveField(() => Country, { nullable: true })
-  country(@Parent() user: User, @Context() { loaders }: GraphQLContext) {
+  country(user: User, _args: unknown, { loaders }: GraphQLContext) {
     return user.countryCode ? countryLoader(loaders, this.reference).load(user.countryCode) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() user: User, @Context() { loaders }: GraphQLContext) {
+  organization(user: User, _args: unknown, { loaders }: GraphQLContext) {
     return user.organizationId
       ? organizationLoader(loaders, this.organizations).load(user.organizationId)
       : null;

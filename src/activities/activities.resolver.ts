@@ -1,14 +1,4 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  ObjectType,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
@@ -91,8 +81,9 @@ export class ActivitiesResolver {
 
   @ResolveField(() => TwinningArrangement)
   twinning(
-    @Parent() activity: Activity,
-    @Context() { loaders }: GraphQLContext,
+    activity: Activity,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<TwinningArrangement> {
     return loadRequired(twinningLoader(loaders, this.twinnings), activity.twinningId, 'Twinning');
   }
@@ -101,8 +92,9 @@ export class ActivitiesResolver {
     description: "Countries taking part besides the twinning's parties, by code",
   })
   async participantCountries(
-    @Parent() activity: Activity,
-    @Context() { loaders }: GraphQLContext,
+    activity: Activity,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Country[]> {
     const links = await loaders
       .get('activityParticipantCountries', async (ids: readonly string[]) =>
@@ -120,7 +112,7 @@ export class ActivitiesResolver {
     nullable: true,
     description: 'Who took part, by gender; null until DONE',
   })
-  participants(@Parent() activity: Activity): ParticipantCounts | null {
+  participants(activity: Activity): ParticipantCounts | null {
     if (activity.status !== ActivityStatus.DONE) return null;
     return participantCounts(activity.women ?? 0, activity.men ?? 0, activity.other ?? 0);
   }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql-context';
 import { groupByKey } from '../common/loaders/request-loaders';
 import { TwinningArrangement } from '../twinnings/twinning.entity';
@@ -12,8 +12,9 @@ export class TwinningActivitiesResolver {
 
   @ResolveField(() => [Activity], { description: 'By start time' })
   activities(
-    @Parent() twinning: TwinningArrangement,
-    @Context() { loaders }: GraphQLContext,
+    twinning: TwinningArrangement,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Activity[]> {
     return loaders
       .get('twinningActivities', async (ids: readonly string[]) =>

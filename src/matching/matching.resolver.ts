@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedIn } from '../common/auth/access.decorators';
 import { GraphQLContext } from '../common/graphql-context';
 import { loadRequired } from '../common/loaders/request-loaders';
@@ -45,12 +45,12 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => Need)
-  need(@Parent() pair: MatchSuggestion, @Context() { loaders }: GraphQLContext): Promise<Need> {
+  need(pair: MatchSuggestion, _args: unknown, { loaders }: GraphQLContext): Promise<Need> {
     return loadRequired(needLoader(loaders, this.needs), pair.needId, 'Need');
   }
 
   @ResolveField(() => Offer)
-  offer(@Parent() pair: MatchSuggestion, @Context() { loaders }: GraphQLContext): Promise<Offer> {
+  offer(pair: MatchSuggestion, _args: unknown, { loaders }: GraphQLContext): Promise<Offer> {
     return loadRequired(offerLoader(loaders, this.offers), pair.offerId, 'Offer');
   }
 }
@@ -61,8 +61,9 @@ export class MatchingPlanResolver {
 
   @ResolveField(() => [Need], { description: 'Open needs the plan leaves out' })
   async unmatchedNeeds(
-    @Parent() plan: MatchingPlan,
-    @Context() { loaders }: GraphQLContext,
+    plan: MatchingPlan,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Need[]> {
     const loader = needLoader(loaders, this.needs);
     return Promise.all(plan.unmatchedNeedIds.map((id) => loadRequired(loader, id, 'Need')));

@@ -1,14 +1,4 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Query,
-  ResolveField,
-  Resolver,
-  Parent,
-  ObjectType,
-} from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver, ObjectType } from '@nestjs/graphql';
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
@@ -73,15 +63,12 @@ export class NeedsResolver {
   }
 
   @ResolveField(() => Country)
-  country(@Parent() need: Need, @Context() { loaders }: GraphQLContext): Promise<Country> {
+  country(need: Need, _args: unknown, { loaders }: GraphQLContext): Promise<Country> {
     return loadRequired(countryLoader(loaders, this.reference), need.countryCode, 'Country');
   }
 
   @ResolveField(() => WorkingGroup)
-  workingGroup(
-    @Parent() need: Need,
-    @Context() { loaders }: GraphQLContext,
-  ): Promise<WorkingGroup> {
+  workingGroup(need: Need, _args: unknown, { loaders }: GraphQLContext): Promise<WorkingGroup> {
     return loadRequired(
       workingGroupLoader(loaders, this.reference),
       need.workingGroupCode,

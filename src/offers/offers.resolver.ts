@@ -1,11 +1,9 @@
 import {
   Args,
-  Context,
   ID,
   Int,
   Mutation,
   ObjectType,
-  Parent,
   Query,
   ResolveField,
   Resolver,
@@ -77,15 +75,12 @@ export class OffersResolver {
   @ResolveField(() => Int, {
     description: 'capacity minus needs in PROPOSED/ACCEPTED/CONFIRMED twinnings',
   })
-  remainingCapacity(@Parent() offer: Offer): number {
+  remainingCapacity(offer: Offer): number {
     return remainingCapacityOf(offer);
   }
 
   @ResolveField(() => Organization)
-  organization(
-    @Parent() offer: Offer,
-    @Context() { loaders }: GraphQLContext,
-  ): Promise<Organization> {
+  organization(offer: Offer, _args: unknown, { loaders }: GraphQLContext): Promise<Organization> {
     return loadRequired(
       organizationLoader(loaders, this.organizations),
       offer.organizationId,
@@ -95,8 +90,9 @@ export class OffersResolver {
 
   @ResolveField(() => [WorkingGroup])
   async workingGroups(
-    @Parent() offer: Offer,
-    @Context() { loaders }: GraphQLContext,
+    offer: Offer,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<WorkingGroup[]> {
     const links = await loaders
       .get('offerWorkingGroups', async (ids: readonly string[]) =>
@@ -108,8 +104,9 @@ export class OffersResolver {
 
   @ResolveField(() => [Country], { description: 'Empty means every MIRPS state' })
   async eligibleCountries(
-    @Parent() offer: Offer,
-    @Context() { loaders }: GraphQLContext,
+    offer: Offer,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Country[]> {
     const links = await loaders
       .get('offerEligibleCountries', async (ids: readonly string[]) =>

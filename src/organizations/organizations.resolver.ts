@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
 import { GraphQLContext } from '../common/graphql-context';
@@ -33,8 +33,9 @@ export class OrganizationsResolver {
 
   @ResolveField(() => Country, { nullable: true })
   country(
-    @Parent() organization: Organization,
-    @Context() { loaders }: GraphQLContext,
+    organization: Organization,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Country | null> | null {
     if (!organization.countryCode) return null;
     return countryLoader(loaders, this.reference).load(organization.countryCode);

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql-context';
 import { groupByKey } from '../common/loaders/request-loaders';
 import { Need } from '../needs/need.entity';
@@ -12,8 +12,9 @@ export class NeedTwinningsResolver {
 
   @ResolveField(() => [TwinningArrangement], { description: 'Newest first' })
   async twinnings(
-    @Parent() need: Need,
-    @Context() { loaders }: GraphQLContext,
+    need: Need,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<TwinningArrangement[]> {
     const links = await loaders
       .get('needTwinnings', async (ids: readonly string[]) =>

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql-context';
 import { groupByKey } from '../common/loaders/request-loaders';
 import { Offer } from '../offers/offer.entity';
@@ -12,8 +12,9 @@ export class OfferTwinningsResolver {
 
   @ResolveField(() => [TwinningArrangement], { description: 'Newest first' })
   twinnings(
-    @Parent() offer: Offer,
-    @Context() { loaders }: GraphQLContext,
+    offer: Offer,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<TwinningArrangement[]> {
     return loaders
       .get('offerTwinnings', async (ids: readonly string[]) =>

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountsService } from '../accounts/accounts.service';
 import { userLoader } from '../accounts/user.loaders';
 import { User } from '../accounts/user.entity';
@@ -11,7 +11,7 @@ export class StatusChangeResolver {
   constructor(private readonly accounts: AccountsService) {}
 
   @ResolveField(() => User, { description: 'Who took the step' })
-  by(@Parent() step: StatusChange, @Context() { loaders }: GraphQLContext): Promise<User> {
+  by(step: StatusChange, _args: unknown, { loaders }: GraphQLContext): Promise<User> {
     return loadRequired(userLoader(loaders, this.accounts), step.byId, 'User');
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLContext } from '../common/graphql-context';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { Organization } from '../organizations/organization.entity';
@@ -17,8 +17,9 @@ export class TwinningPartyResolver {
 
   @ResolveField(() => Country, { nullable: true, description: 'Set when the party is a country' })
   country(
-    @Parent() party: TwinningParty,
-    @Context() { loaders }: GraphQLContext,
+    party: TwinningParty,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Country | null> | null {
     return party.countryCode
       ? countryLoader(loaders, this.reference).load(party.countryCode)
@@ -30,8 +31,9 @@ export class TwinningPartyResolver {
     description: "Set when the party is the offer's organization",
   })
   organization(
-    @Parent() party: TwinningParty,
-    @Context() { loaders }: GraphQLContext,
+    party: TwinningParty,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Organization | null> | null {
     return party.organizationId
       ? organizationLoader(loaders, this.organizations).load(party.organizationId)

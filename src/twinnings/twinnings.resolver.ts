@@ -1,13 +1,4 @@
-import {
-  Args,
-  Context,
-  Mutation,
-  ObjectType,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
@@ -108,16 +99,18 @@ export class TwinningsResolver {
 
   @ResolveField(() => Offer)
   offer(
-    @Parent() twinning: TwinningArrangement,
-    @Context() { loaders }: GraphQLContext,
+    twinning: TwinningArrangement,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Offer> {
     return loadRequired(offerLoader(loaders, this.offers), twinning.offerId, 'Offer');
   }
 
   @ResolveField(() => [Need])
   async needs(
-    @Parent() twinning: TwinningArrangement,
-    @Context() { loaders }: GraphQLContext,
+    twinning: TwinningArrangement,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<Need[]> {
     const links = await loaders
       .get('twinningNeeds', async (ids: readonly string[]) =>
@@ -131,8 +124,9 @@ export class TwinningsResolver {
     description: "The offer's organization first, then the countries of the needs",
   })
   parties(
-    @Parent() twinning: TwinningArrangement,
-    @Context() { loaders }: GraphQLContext,
+    twinning: TwinningArrangement,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<TwinningParty[]> {
     return loaders
       .get('twinningParties', async (ids: readonly string[]) =>
@@ -143,8 +137,9 @@ export class TwinningsResolver {
 
   @ResolveField(() => [StatusChange], { description: 'Every step, oldest first' })
   history(
-    @Parent() twinning: TwinningArrangement,
-    @Context() { loaders }: GraphQLContext,
+    twinning: TwinningArrangement,
+    _args: unknown,
+    { loaders }: GraphQLContext,
   ): Promise<StatusChange[]> {
     return loaders
       .get('twinningHistory', async (ids: readonly string[]) =>

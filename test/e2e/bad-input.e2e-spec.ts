@@ -1,5 +1,8 @@
 import request from 'supertest';
+import { Logger } from '@nestjs/common';
+import { ForbiddenError } from '../../src/common/errors/domain-errors';
 import { NeedsService } from '../../src/needs/needs.service';
+import { TwinningsService } from '../../src/twinnings/twinnings.service';
 import {
   aNeed,
   anOffer,
@@ -534,6 +537,54 @@ describe('bad input', () => {
           extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'support-ticket-4711' },
         }),
       ]);
+    });
+
+    describe('in a field resolver (fields run without a Nest wrapper)', () => {
+      const NEED_TWINNINGS = '{ needs(first: 1) { edges { node { id twinnings { id } } } } }';
+
+      beforeEach(() => app.ok(CREATE_NEED, { input: aNeed() }, { as: world.secretariat }));
+
+      it('is answered INTERNAL_SERVER_ERROR with the request id, and logged once with it', async () => {
+        const logged = jest.spyOn(Logger.prototype, 'error');
+        jest
+          .spyOn(app.app.get(TwinningsService), 'linksOfNeeds')
+          .mockRejectedValueOnce(new Error('disk on fire'));
+
+        const response = await request(app.app.getHttpServer())
+          .post('/graphql')
+          .set('authorization', `Bearer ${world.observer}`)
+          .set('x-request-id', 'field-fault-1')
+          .send({ query: NEED_TWINNINGS });
+
+        expect(response.body.errors).toEqual([
+          {
+            message: 'Internal server error',
+            locations: [{ line: 1, column: 39 }],
+            path: ['needs', 'edges', 0, 'node', 'twinnings'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'field-fault-1' },
+          },
+        ]);
+        expect(JSON.stringify(response.body)).not.toContain('disk on fire');
+        expect(logged).toHaveBeenCalledTimes(1);
+        expect(logged.mock.calls[0][0]).toMatchObject({
+          requestId: 'field-fault-1',
+          path: 'needs.edges.0.node.twinnings',
+        });
+      });
+
+      it("answers a domain error with the contract's code and message, as for a root field", async () => {
+        jest
+          .spyOn(app.app.get(TwinningsService), 'linksOfNeeds')
+          .mockRejectedValueOnce(new ForbiddenError('Only the parties may see this'));
+
+        const error = await app.fails(NEED_TWINNINGS, {}, { as: world.observer });
+        expect(error).toEqual({
+          message: 'Only the parties may see this',
+          locations: [{ line: 1, column: 39 }],
+          path: ['needs', 'edges', 0, 'node', 'twinnings'],
+          extensions: { code: 'FORBIDDEN' },
+        });
+      });
     });
 
     it('leaves the next request unharmed', async () => {

@@ -146,6 +146,9 @@ describe('query abuse limits', () => {
       status: 200,
       body: { data: { needs: { edges: [] } } },
     });
+    // Estimates are kept per document and variables: asked again, each answer is the same.
+    expect(await sendWith(query, { first: 100 })).toEqual(refused);
+    expect((await sendWith(query, { first: 2 })).status).toBe(200);
   });
 
   it('caps a page at 100', async () => {

@@ -1,4 +1,4 @@
-import { Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountsService } from '../../accounts/accounts.service';
 import { User } from '../../accounts/user.entity';
 import { CurrentUser, SignedIn } from '../../common/auth/access.decorators';
@@ -19,10 +19,7 @@ export class CalendarUrlResolver {
       'Your own iCalendar feed of the activities (add ?country=HN or &workingGroup=CODE to ' +
       'narrow it); null on any other user',
   })
-  async calendarUrl(
-    @Parent() user: User,
-    @Context() { req }: GraphQLContext,
-  ): Promise<string | null> {
+  async calendarUrl(user: User, _args: unknown, { req }: GraphQLContext): Promise<string | null> {
     if (req.user?.id !== user.id) return null;
     return this.calendar.urlFor(
       user.calendarToken ?? (await this.accounts.calendarTokenOf(user.id)),

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { knownGraphQLError } from './known-error';
 
 /** Codes Apollo and graphql-js give to errors in the request itself; passed through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -72,6 +73,12 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error?: unknown,
 ): GraphQLFormattedError {
+  // A field resolver's own exception (fields run without Nest's filter): answered as the
+  // filter answers a root field's.
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const known = original && !(original instanceof GraphQLError) && knownGraphQLError(original);
+  if (known) formatted = { ...formatted, message: known.message, extensions: known.extensions };
+
   const extensions = formatted.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
 
@@ -87,7 +94,8 @@ export function formatError(
     const { stacktrace: _stacktrace, exception: _exception, ...safe } = extensions;
     return { ...formatted, extensions: safe };
   }
-  // Our filter already masked and logged what it saw; anything else is masked here.
+  // Our filter and UnexpectedFaultsPlugin already logged what they masked, with its request
+  // id; anything else is masked here.
   const requestId = code === 'INTERNAL_SERVER_ERROR' ? extensions.requestId : undefined;
   return {
     message: 'Internal server error',

@@ -65,12 +65,19 @@ export function costLimitError(
   });
 }
 
+/** How many variable sets of one document keep their estimate. */
+const ESTIMATES_PER_DOCUMENT = 32;
+
 /**
  * Refuses an operation whose estimated cost is over `maximum`, once its variables are
  * known and before it executes: HTTP 400, GRAPHQL_VALIDATION_FAILED. Subscriptions are
  * estimated where they run, on the WebSocket (SubscriptionServer).
  */
 export function queryCostPlugin(maximum: number): ApolloServerPlugin {
+  // Apollo parses a query text once and hands every later request with that text the same
+  // document: the estimate is kept per document, operation and variables (a few per
+  // document at most; the oldest dropped beyond that), so a repeated read costs a lookup.
+  const estimates = new WeakMap<DocumentNode, Map<string, GraphQLError | undefined>>();
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -78,16 +85,28 @@ export function queryCostPlugin(maximum: number): ApolloServerPlugin {
           if (!operation || !ESTIMATED_OPERATIONS.has(operation.operation)) {
             return Promise.resolve();
           }
-          const refusal = costLimitError(
-            {
-              schema,
-              document,
-              operationName: request.operationName,
-              variables: request.variables,
-            },
-            maximum,
-          );
-          if (refusal) throw refusal;
+          let known = estimates.get(document);
+          if (!known)
+            estimates.set(document, (known = new Map<string, GraphQLError | undefined>()));
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          let refusal: GraphQLError | undefined;
+          if (known.has(key)) {
+            refusal = known.get(key);
+          } else {
+            refusal = costLimitError(
+              {
+                schema,
+                document,
+                operationName: request.operationName,
+                variables: request.variables,
+              },
+              maximum,
+            );
+            if (known.size >= ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value!);
+            known.set(key, refusal);
+          }
+          // A new error each time: Apollo may annotate the one it is given.
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
           return Promise.resolve();
         },
       });
