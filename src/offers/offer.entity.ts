@@ -75,8 +75,11 @@ export class Offer {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   withdrawalReason: string | null;
 
-  /** Title and description folded (lower case, no accents) for `search`. */
-  @Column({ type: 'text' })
+  /**
+   * Title and description folded (lower case, no accents) for `search`: written with the
+   * row, matched in SQL, never read back (so not selected with it).
+   */
+  @Column({ type: 'text', select: false })
   searchText: string;
 
   @Column(uuidColumn())
