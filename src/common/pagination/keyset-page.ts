@@ -32,6 +32,22 @@ export function decodeCursor(cursor: string): CursorPosition {
 }
 
 /**
+ * How many rows the filtered list holds. TypeORM's getCount() always counts
+ * `DISTINCT id`, which makes the database build a temporary index of every matching id on
+ * each call; the list queries select from one table (their filters are `EXISTS`
+ * subqueries), so `COUNT(*)` is the same number, read straight from an index.
+ */
+async function countOf<T extends Listable>(query: SelectQueryBuilder<T>): Promise<number> {
+  if (query.expressionMap.joinAttributes.length > 0) return query.clone().getCount();
+  const row = await query
+    .clone()
+    .select('COUNT(*)', 'rows')
+    .orderBy()
+    .getRawOne<{ rows: number | string }>();
+  return Number(row?.rows ?? 0);
+}
+
+/**
  * One page of a filtered list, newest first, with keyset pagination on (createdAt, id):
  * stable under inserts, and the same on SQLite and PostgreSQL because the cursor's
  * timestamp is converted by the driver exactly as the column is stored.
@@ -41,7 +57,7 @@ export async function keysetPage<T extends Listable>(
   page: PageArgs,
 ): Promise<ConnectionShape<T>> {
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
+  const totalCount = await countOf(query);
   const first = page.first ?? DEFAULT_PAGE_SIZE;
 
   if (page.after) {
