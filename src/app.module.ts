@@ -10,6 +10,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { formatError } from './common/errors/format-error';
 import { unexpectedFaultsPlugin } from './common/errors/unexpected-faults.plugin';
+import { withoutCacheControl } from './common/security/cache-control';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter';
 import { GraphQLContext } from './common/graphql-context';
 import { RequestLoaders } from './common/loaders/request-loaders';
@@ -82,6 +83,7 @@ export class AppModule {
                 ...limits.plugins,
                 subscriptions.refusedOverHttp(),
                 unexpectedFaultsPlugin(),
+                withoutCacheControl(),
               ],
               // Subscriptions over WebSocket on the same path (graphql-ws), with the same
               // limits, guards and error formatting as operations over HTTP.
