@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError, GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql-context';
 import { knownGraphQLError } from './known-error';
 import { maskedFault } from './unexpected-faults.plugin';
@@ -30,6 +30,6 @@ export class GraphQLErrorFilter extends BaseExceptionFilter implements GqlExcept
       { err: exception, requestId, field },
       'Unexpected fault while resolving a GraphQL field',
     );
-    return error satisfies GraphQLError;
+    return error;
   }
 }
