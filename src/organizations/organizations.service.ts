@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { ConflictError, FieldProblems } from '../common/errors/domain-errors';
 import { foldForSearch } from '../common/text';
+import { nameProblem } from '../common/validation/text-rules';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOrganizationInput } from './dto/create-organization.input';
@@ -47,7 +48,8 @@ export class OrganizationsService {
   async create(input: CreateOrganizationInput): Promise<Organization> {
     const name = input.name.trim().replace(/\s+/g, ' ');
     const problems = new FieldProblems();
-    if (name.length === 0) problems.add('name', 'name must not be blank');
+    const problem = nameProblem('name', name);
+    if (problem) problems.add('name', problem);
     if (input.countryCode) {
       await this.reference.checkCountryCodes(problems, 'countryCode', [input.countryCode], {
         mirpsOnly: false,

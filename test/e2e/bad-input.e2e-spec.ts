@@ -110,6 +110,21 @@ const COMMON: BadInput[] = [
     fields: ['description'],
   },
   { what: 'a title of only spaces', input: { title: '   ' }, fields: ['title'] },
+  {
+    what: 'a title of zero-width spaces',
+    input: { title: '\u200B\u200B\u200B' },
+    fields: ['title'],
+  },
+  {
+    what: 'a title of a byte-order mark and a word joiner',
+    input: { title: ' \uFEFF\u2060 ' },
+    fields: ['title'],
+  },
+  {
+    what: 'a right-to-left override in the title',
+    input: { title: 'Asylum \u202Egniniart' },
+    fields: ['title'],
+  },
   { what: 'a title of 201 characters', input: { title: 'x'.repeat(201) }, fields: ['title'] },
   {
     what: 'a description of 5,001 characters',
@@ -316,6 +331,12 @@ const CREATE_ORGANIZATION: BadInput[] = [
   { what: 'an empty name', input: { name: '' }, fields: ['name'] },
   { what: 'a name made of NULs', input: { name: '\u0000\u0000\u0000' }, fields: ['name'] },
   { what: 'a name of only spaces', input: { name: '   ' }, fields: ['name'] },
+  { what: 'a name of zero-width spaces', input: { name: '\u200B\u200C\u200D' }, fields: ['name'] },
+  {
+    what: 'a bidirectional isolate in the name',
+    input: { name: '\u2067OIM\u2069' },
+    fields: ['name'],
+  },
   { what: 'a name of 201 characters', input: { name: 'x'.repeat(201) }, fields: ['name'] },
   { what: 'an unknown country', input: { countryCode: 'XX' }, fields: ['countryCode'] },
   { what: 'a lower-case country code', input: { countryCode: 'ca' }, fields: ['countryCode'] },

@@ -10,7 +10,7 @@ import {
   IsUUID,
   Matches,
 } from 'class-validator';
-import { COUNTRY_CODE, IsText } from '../../common/validation/text-rules';
+import { COUNTRY_CODE, IsName, IsText } from '../../common/validation/text-rules';
 import { ActivityKind } from '../activity-enums';
 
 export const MAX_PARTICIPANT_COUNTRIES = 60;
@@ -26,7 +26,7 @@ export class RecordActivityInput {
   kind: ActivityKind;
 
   @Field()
-  @IsText(1, 200)
+  @IsName(1, 200)
   title: string;
 
   @Field(() => GraphQLISODateTime)

@@ -1,12 +1,51 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsString, Length, Matches } from 'class-validator';
 
-/** A required human text: a string of min..max characters that is not only spaces. */
+/**
+ * Something a reader can see: a character that is neither white space nor an invisible
+ * format character (zero-width space and joiners, the byte-order mark, word joiner, soft
+ * hyphen, bidirectional marks: Unicode category Cf).
+ */
+const VISIBLE = /[^\s\p{Cf}]/u;
+
+/**
+ * The bidirectional embedding, override and isolate controls. In a name or title they make
+ * text display in another order than it is stored ("Trojan source"), so that one need can
+ * pass for another in a list.
+ */
+const NO_BIDI_CONTROL = /^[^\u202A-\u202E\u2066-\u2069]*$/u;
+
+const blankMessage = (property: string) => `${property} must not be blank`;
+const bidiMessage = (property: string) =>
+  `${property} must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)`;
+
+/**
+ * What is wrong with `text` as a name or title, for checks made in a service (to be
+ * reported with the input's other problems): the messages of IsName.
+ */
+export function nameProblem(property: string, text: string): string | undefined {
+  if (!VISIBLE.test(text)) return blankMessage(property);
+  if (!NO_BIDI_CONTROL.test(text)) return bidiMessage(property);
+  return undefined;
+}
+
+/** A required human text: a string of min..max characters with something visible in it. */
 export function IsText(min: number, max: number): PropertyDecorator {
   return applyDecorators(
     IsString(),
     Length(min, max),
-    Matches(/\S/, { message: ({ property }) => `${property} must not be blank` }),
+    Matches(VISIBLE, { message: ({ property }) => blankMessage(property) }),
+  );
+}
+
+/**
+ * A name or title, shown in lists where people tell records apart by it: a required human
+ * text without bidirectional controls.
+ */
+export function IsName(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    IsText(min, max),
+    Matches(NO_BIDI_CONTROL, { message: ({ property }) => bidiMessage(property) }),
   );
 }
 

@@ -13,7 +13,12 @@ import {
   Min,
 } from 'class-validator';
 import { IsLanguageCode } from '../../common/validation/is-language-code';
-import { COUNTRY_CODE, IsText, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
+import {
+  COUNTRY_CODE,
+  IsName,
+  IsText,
+  WORKING_GROUP_CODE,
+} from '../../common/validation/text-rules';
 import { Modality } from '../../reference/modality';
 import { Priority } from '../need-enums';
 
@@ -30,7 +35,7 @@ export class CreateNeedInput {
   workingGroupCode: string;
 
   @Field()
-  @IsText(1, 200)
+  @IsName(1, 200)
   title: string;
 
   @Field()

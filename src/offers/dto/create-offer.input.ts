@@ -14,7 +14,12 @@ import {
   Min,
 } from 'class-validator';
 import { IsLanguageCode } from '../../common/validation/is-language-code';
-import { COUNTRY_CODE, IsText, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
+import {
+  COUNTRY_CODE,
+  IsName,
+  IsText,
+  WORKING_GROUP_CODE,
+} from '../../common/validation/text-rules';
 import { MAX_LIST_ITEMS } from '../../needs/dto/create-need.input';
 import { Modality } from '../../reference/modality';
 
@@ -38,7 +43,7 @@ export class CreateOfferInput {
   workingGroupCodes: string[];
 
   @Field()
-  @IsText(1, 200)
+  @IsName(1, 200)
   title: string;
 
   @Field()

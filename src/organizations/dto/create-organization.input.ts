@@ -7,6 +7,8 @@ export class CreateOrganizationInput {
   @Field()
   @IsString()
   @Length(1, 200)
+  // Blank names and bidirectional controls: checked by the service with the country, so
+  // that one answer names both (nameProblem).
   name: string;
 
   @Field(() => OrganizationKind)

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsText, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
+import { IsName, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
 
 @InputType()
 export class CreateWorkingGroupInput {
@@ -11,11 +11,11 @@ export class CreateWorkingGroupInput {
   code: string;
 
   @Field()
-  @IsText(1, 200)
+  @IsName(1, 200)
   nameEn: string;
 
   @Field()
-  @IsText(1, 200)
+  @IsName(1, 200)
   nameEs: string;
 
   @Field({ nullable: true })
