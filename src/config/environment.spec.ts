@@ -1,4 +1,5 @@
-import { DEVELOPMENT_JWT_SECRET, validateEnvironment } from './environment';
+import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_JWT_SECRET, secretEntropyBits, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('fills every default for an empty environment', () => {
@@ -66,10 +67,41 @@ describe('validateEnvironment', () => {
     );
     const env = validateEnvironment({
       NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(48),
+      JWT_SECRET: randomBytes(32).toString('base64'),
       SECRETARIAT_EMAIL: 'secretariat@mirps.org',
       SECRETARIAT_PASSWORD: 'a-long-enough-password',
     });
     expect(env.NODE_ENV).toBe('production');
+  });
+
+  it('in production, refuses a JWT secret long enough but predictable, naming its estimate', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SECRETARIAT_EMAIL: 'secretariat@mirps.org',
+      SECRETARIAT_PASSWORD: 'a-long-enough-password',
+    };
+    expect(() => validateEnvironment({ ...production, JWT_SECRET: 'a'.repeat(32) })).toThrow(
+      'Invalid configuration: JWT_SECRET is too predictable for production (about 0 bits of 128): ' +
+        'use a random value, e.g. the output of "openssl rand -base64 32"',
+    );
+    for (const weak of ['changeme-changeme-changeme-chang', '0101010101010101010101010101010101']) {
+      expect(() => validateEnvironment({ ...production, JWT_SECRET: weak })).toThrow(
+        /JWT_SECRET is too predictable for production/,
+      );
+    }
+    // The same secret is fine outside production: development and tests use simple ones.
+    expect(validateEnvironment({ JWT_SECRET: 'a'.repeat(32) }).JWT_SECRET).toBe('a'.repeat(32));
+  });
+});
+
+describe('secretEntropyBits', () => {
+  it('scores a repeated character 0 and random secrets about their size', () => {
+    expect(secretEntropyBits('a'.repeat(64))).toBe(0);
+    expect(secretEntropyBits('ab'.repeat(32))).toBe(64);
+    // 32 random bytes, as openssl rand -base64 32 or -hex 32 give them.
+    for (let i = 0; i < 20; i += 1) {
+      expect(secretEntropyBits(randomBytes(32).toString('base64'))).toBeGreaterThan(180);
+      expect(secretEntropyBits(randomBytes(32).toString('hex'))).toBeGreaterThan(200);
+    }
   });
 });

@@ -214,12 +214,36 @@ function describe(errors: ValidationError[]): string[] {
   );
 }
 
+/** What production asks of JWT_SECRET, in estimated bits (see secretEntropyBits). */
+export const MINIMUM_SECRET_BITS = 128;
+
+/**
+ * An upper estimate of the randomness of a secret, in bits: its length times the Shannon
+ * entropy of its characters' frequencies. A random secret scores about its true size
+ * (`openssl rand -base64 32`: about 215); one character repeated scores 0, and a short
+ * alphabet or a few characters repeated score low. It cannot tell a long English phrase
+ * from a random string: it catches careless secrets, not chosen ones.
+ */
+export function secretEntropyBits(secret: string): number {
+  const characters = [...secret];
+  const counts = new Map<string, number>();
+  for (const character of characters) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= count * Math.log2(count / characters.length);
+  return bits;
+}
+
 /** Cross-setting rules that a single decorator cannot express. */
 function productionRules(env: Environment): string[] {
   if (env.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
   if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     problems.push('JWT_SECRET must be set to a secret of your own in production');
+  } else if (secretEntropyBits(env.JWT_SECRET) < MINIMUM_SECRET_BITS) {
+    problems.push(
+      `JWT_SECRET is too predictable for production (about ${Math.floor(secretEntropyBits(env.JWT_SECRET))} ` +
+        `bits of ${MINIMUM_SECRET_BITS}): use a random value, e.g. the output of "openssl rand -base64 32"`,
+    );
   }
   if (!env.SECRETARIAT_EMAIL) problems.push('SECRETARIAT_EMAIL is required in production');
   if (!env.SECRETARIAT_PASSWORD) problems.push('SECRETARIAT_PASSWORD is required in production');
