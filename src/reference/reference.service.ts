@@ -28,8 +28,9 @@ interface ReferenceSnapshot {
 
 /**
  * Countries and working groups: read by everyone, checked by every input that names them.
- * Lookups by code are answered from memory: both tables are small and only ever grow
- * (countries are seeded; a working group, once created, is never changed or removed). So
+ * Lookups by code are answered from memory: both tables are small and, while the service
+ * runs, only grow (countries change only with the seed, at start-up, before any lookup; a
+ * working group, once created, is never changed or removed). So
  * the snapshot is dropped when this instance adds a working group, and re-read from the
  * database when a code is asked for that it does not hold, which is how an instance learns
  * of a working group that another instance created. Entities from the snapshot are shared
