@@ -237,11 +237,12 @@ export function secretEntropyBits(secret: string): number {
 function productionRules(env: Environment): string[] {
   if (env.NODE_ENV !== 'production') return [];
   const problems: string[] = [];
+  const secretBits = secretEntropyBits(env.JWT_SECRET);
   if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     problems.push('JWT_SECRET must be set to a secret of your own in production');
-  } else if (secretEntropyBits(env.JWT_SECRET) < MINIMUM_SECRET_BITS) {
+  } else if (secretBits < MINIMUM_SECRET_BITS) {
     problems.push(
-      `JWT_SECRET is too predictable for production (about ${Math.floor(secretEntropyBits(env.JWT_SECRET))} ` +
+      `JWT_SECRET is too predictable for production (about ${Math.floor(secretBits)} ` +
         `bits of ${MINIMUM_SECRET_BITS}): use a random value, e.g. the output of "openssl rand -base64 32"`,
     );
   }

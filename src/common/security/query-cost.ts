@@ -85,26 +85,23 @@ export function queryCostPlugin(maximum: number): ApolloServerPlugin {
           if (!operation || !ESTIMATED_OPERATIONS.has(operation.operation)) {
             return Promise.resolve();
           }
-          let known = estimates.get(document);
-          if (!known)
-            estimates.set(document, (known = new Map<string, GraphQLError | undefined>()));
-          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
-          let refusal: GraphQLError | undefined;
-          if (known.has(key)) {
-            refusal = known.get(key);
-          } else {
-            refusal = costLimitError(
-              {
-                schema,
-                document,
-                operationName: request.operationName,
-                variables: request.variables,
-              },
-              maximum,
-            );
-            if (known.size >= ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value!);
-            known.set(key, refusal);
+          let byVariables = estimates.get(document);
+          if (!byVariables) {
+            byVariables = new Map<string, GraphQLError | undefined>();
+            estimates.set(document, byVariables);
           }
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          if (!byVariables.has(key)) {
+            if (byVariables.size >= ESTIMATES_PER_DOCUMENT) {
+              byVariables.delete(byVariables.keys().next().value!);
+            }
+            const { operationName, variables } = request;
+            byVariables.set(
+              key,
+              costLimitError({ schema, document, operationName, variables }, maximum),
+            );
+          }
+          const refusal = byVariables.get(key);
           // A new error each time: Apollo may annotate the one it is given.
           if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
           return Promise.resolve();
