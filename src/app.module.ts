@@ -9,6 +9,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { formatError } from './common/errors/format-error';
+import { DateTimeScalar } from './common/scalars/date-time.scalar';
 import { unexpectedFaultsPlugin } from './common/errors/unexpected-faults.plugin';
 import { withoutCacheControl } from './common/security/cache-control';
 import { GraphQLErrorFilter } from './common/errors/graphql-error.filter';
@@ -70,6 +71,8 @@ export class AppModule {
             return {
               autoSchemaFile: config.get('SCHEMA_FILE', { infer: true }) || true,
               sortSchema: true,
+              // Dates typed implicitly (a `Date` property) get the strict scalar too.
+              buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
               path: '/graphql',
               // No landing page anywhere; the schema is readable only outside production.
               playground: false,

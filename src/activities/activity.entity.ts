@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import {
   Check,
   Column,
@@ -41,11 +42,11 @@ export class Activity {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   endsAt: Date | null;
 
@@ -86,11 +87,11 @@ export class Activity {
   @JoinColumn({ name: 'createdById' })
   createdBy?: User;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
 }

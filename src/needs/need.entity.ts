@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn, uuidColumn } from '../database/column-types';
 import { User } from '../accounts/user.entity';
@@ -52,11 +53,11 @@ export class Need {
   @Column({ type: 'integer', nullable: true })
   beneficiaries: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   earliestStart: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   latestEnd: Date | null;
 
@@ -90,11 +91,11 @@ export class Need {
   @JoinColumn({ name: 'createdById' })
   createdBy?: User;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
 }

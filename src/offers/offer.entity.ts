@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import {
   Check,
   Column,
@@ -59,11 +60,11 @@ export class Offer {
   @Column({ type: 'integer', default: 0 })
   reservedCapacity: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   availableFrom: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   availableTo: Date | null;
 
@@ -89,11 +90,11 @@ export class Offer {
   @JoinColumn({ name: 'createdById' })
   createdBy?: User;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
 }

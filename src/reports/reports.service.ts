@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActivitiesService } from '../activities/activities.service';
 import { ActivityKind } from '../activities/activity-enums';
-import { participantCounts } from '../activities/dto/participant-counts';
 import { FieldProblems } from '../common/errors/domain-errors';
 import { checkPeriod } from '../common/validation/input-rules';
 import { NeedsService } from '../needs/needs.service';
@@ -79,7 +78,12 @@ export class ReportsService {
       twinningsCompleted: milestones.completed,
       activitiesDone: byKind.reduce((total, { count }) => total + count, 0),
       activitiesDoneByKind: byKind,
-      participants: participantCounts(done.women, done.men, done.other),
+      participants: {
+        women: done.women,
+        men: done.men,
+        other: done.other,
+        total: done.women + done.men + done.other,
+      },
       countriesInvolved: countries.sort((a, b) => a.code.localeCompare(b.code)),
       membersInvolved: members.sort((a, b) => a.nameKey.localeCompare(b.nameKey)),
     };

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { timestampColumn, uuidColumn } from '../database/column-types';
@@ -39,7 +40,7 @@ export class StatusChange {
   @JoinColumn({ name: 'byId' })
   by?: User;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   at: Date;
 

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import {
   Check,
   Column,
@@ -57,7 +58,7 @@ export class TwinningParty {
   @Column({ type: 'simple-enum', enum: PartyResponse, default: PartyResponse.PENDING })
   response: PartyResponse;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   respondedAt: Date | null;
 

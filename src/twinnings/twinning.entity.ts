@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { timestampColumn, uuidColumn } from '../database/column-types';
@@ -40,19 +41,19 @@ export class TwinningArrangement {
   @JoinColumn({ name: 'createdById' })
   createdBy?: User;
 
-  @Field(() => GraphQLISODateTime, { description: 'When it was proposed' })
+  @Field(() => DateTimeScalar, { description: 'When it was proposed' })
   @Column(timestampColumn())
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   confirmedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column(timestampColumn({ nullable: true }))
   completedAt: Date | null;
 

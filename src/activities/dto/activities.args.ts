@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import { IsDate, IsOptional, Matches } from 'class-validator';
 import { PageArgs } from '../../common/pagination/connection';
 import { COUNTRY_CODE } from '../../common/validation/text-rules';
@@ -6,7 +7,7 @@ import { COUNTRY_CODE } from '../../common/validation/text-rules';
 /** The arguments of `activities`, validated as one object (see NeedsArgs). */
 @ArgsType()
 export class ActivitiesArgs extends PageArgs {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Activities still going on at or after this time',
   })
@@ -14,7 +15,7 @@ export class ActivitiesArgs extends PageArgs {
   @IsDate()
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Activities that start before this time',
   })

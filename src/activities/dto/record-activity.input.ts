@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -29,11 +30,11 @@ export class RecordActivityInput {
   @IsName(1, 200)
   title: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @IsDate()
   startsAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Not before startsAt' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Not before startsAt' })
   @IsOptional()
   @IsDate()
   endsAt?: Date | null;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AuditOutcome } from '../audit-outcome';
 
@@ -29,12 +30,12 @@ export class AuditFilter {
   @Matches(/^[\w-]{1,64}$/, { message: 'targetId must be an id or a working group code' })
   targetId?: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Inclusive' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive' })
   @IsOptional()
   @IsDate()
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Exclusive' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Exclusive' })
   @IsOptional()
   @IsDate()
   to?: Date;

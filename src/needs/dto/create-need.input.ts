@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -65,12 +66,12 @@ export class CreateNeedInput {
   @Max(1_000_000_000)
   beneficiaries?: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   earliestStart?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'After earliestStart' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'After earliestStart' })
   @IsOptional()
   @IsDate()
   latestEnd?: Date | null;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -72,12 +73,12 @@ export class CreateOfferInput {
   @Max(MAX_CAPACITY)
   capacity: number;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   availableFrom?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'After availableFrom' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'After availableFrom' })
   @IsOptional()
   @IsDate()
   availableTo?: Date | null;

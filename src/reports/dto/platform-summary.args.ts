@@ -1,9 +1,10 @@
-import { ArgsType, Field, GraphQLISODateTime } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import { IsDate, IsOptional } from 'class-validator';
 
 @ArgsType()
 export class PlatformSummaryArgs {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: "Inclusive; 1 January (UTC) of `to`'s year when absent",
   })
@@ -11,7 +12,7 @@ export class PlatformSummaryArgs {
   @IsDate()
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Exclusive; now when absent' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Exclusive; now when absent' })
   @IsOptional()
   @IsDate()
   to?: Date;

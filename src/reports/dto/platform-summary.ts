@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import { ActivityKind } from '../../activities/activity-enums';
-import { ParticipantCounts } from '../../activities/dto/participant-counts';
 import { Organization } from '../../organizations/organization.entity';
 import { Country } from '../../reference/country.entity';
 
@@ -13,14 +13,35 @@ export class ActivityKindCount {
   count: number;
 }
 
+/**
+ * Participants summed over every activity of a period. One activity's counts are capped
+ * (1,000,000 each) and fit `Int`; their sum over many activities does not (720 activities
+ * of 3,000,000 exceed 2^31), so the sums are `Float`: exact for any whole number up to
+ * 2^53, which would take over three billion capped activities to reach.
+ */
+@ObjectType({ description: 'People who took part in many activities, by gender' })
+export class ParticipantTotals {
+  @Field(() => Float)
+  women: number;
+
+  @Field(() => Float)
+  men: number;
+
+  @Field(() => Float)
+  other: number;
+
+  @Field(() => Float, { description: 'women + men + other' })
+  total: number;
+}
+
 @ObjectType({
   description: "The headline figures of a period [from, to), for the chair's annual report",
 })
 export class PlatformSummary {
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   from: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   to: Date;
 
   @Field(() => Int, { description: 'Needs posted in the period, whatever became of them' })
@@ -40,8 +61,10 @@ export class PlatformSummary {
   })
   activitiesDoneByKind: ActivityKindCount[];
 
-  @Field(() => ParticipantCounts, { description: 'Who took part in those activities' })
-  participants: ParticipantCounts;
+  @Field(() => ParticipantTotals, {
+    description: 'Who took part in those activities (sums: Float, so they cannot overflow)',
+  })
+  participants: ParticipantTotals;
 
   @Field(() => [Country], {
     description:
