@@ -29,6 +29,7 @@ import { EventsModule } from './events/events.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { MatchingModule } from './matching/matching.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NeedsModule } from './needs/needs.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -120,6 +121,7 @@ export class AppModule {
         ReportsModule,
         AuditModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [
         {

@@ -200,6 +200,15 @@ export class Environment {
   @IsInt()
   TRUST_PROXY_HOPS = 0;
 
+  /**
+   * The bearer token `GET /metrics` asks for (Prometheus's `authorization` setting). Unset:
+   * the metrics are open outside production, and not served at all in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters long' })
+  METRICS_TOKEN?: string;
+
   /** Where the code-first schema is written on start; empty means "keep it in memory". */
   @IsOptional()
   @IsString()

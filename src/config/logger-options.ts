@@ -24,7 +24,8 @@ export function loggerOptions(level: LogLevel): Params {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.variables.password'],
         censor: '[redacted]',
       },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      // Probes and scrapes, every few seconds: no line each.
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
