@@ -110,9 +110,10 @@ export class AppModule {
         EventsModule,
         ReferenceModule,
         OrganizationsModule,
-        AccountsModule,
-        // After AccountsModule: the rate limits count a signed-in caller by account.
+        // Before AccountsModule: the rate limits count a request before the access guard
+        // looks anything up.
         SecurityModule,
+        AccountsModule,
         NeedsModule,
         OffersModule,
         MatchingModule,

@@ -1,8 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, requestOf, Roles } from '../common/auth/access.decorators';
-import { ForbiddenError } from '../common/errors/domain-errors';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
+import type { OperationRequest } from '../common/graphql-context';
+import { clientAddressOf } from '../common/security/client-address';
 import { AccountsService } from './accounts.service';
+import { AuthenticationFailures } from './authentication-failures';
+import type { User } from './user.entity';
 
 /**
  * The one gate in front of every operation, deny by default: `@Public()` lets anyone
@@ -19,6 +23,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly accounts: AccountsService,
+    private readonly failures: AuthenticationFailures,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,7 +34,7 @@ export class AccessGuard implements CanActivate {
     // Several root fields of one GraphQL request share the user found for the first.
     // A subscription's stand-in request carries its connection's token the same way
     // (see SubscriptionServer), so it is checked afresh whenever a subscription starts.
-    request.user ??= await this.accounts.userOfAuthorization(request.headers.authorization);
+    request.user ??= await this.userOf(request);
 
     const roles = this.reflector.getAllAndOverride(Roles, targets);
     if (!roles) {
@@ -42,5 +47,15 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`);
     }
     return true;
+  }
+
+  /** The caller's user; a refusal is counted against the caller's address. */
+  private async userOf(request: OperationRequest): Promise<User> {
+    try {
+      return await this.accounts.userOfAuthorization(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      throw await this.failures.refusal(request, clientAddressOf(request), error);
+    }
   }
 }

@@ -11,6 +11,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { AccessGuard } from './access.guard';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
+import { AuthenticationFailures } from './authentication-failures';
 import { LoginAttempts } from './login-attempts';
 import { SecretariatBootstrap } from './secretariat-bootstrap';
 import { User } from './user.entity';
@@ -45,6 +46,7 @@ function tokenLifetime(setting: string): number | `${number}${'s' | 'm' | 'h' | 
   providers: [
     AccountsService,
     LoginAttempts,
+    AuthenticationFailures,
     AccountsResolver,
     SecretariatBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Not, Repository } from 'typeorm';
 import { Role } from '../common/auth/role';
@@ -24,7 +25,16 @@ export interface TokenPayload {
   role: Role;
   /** The user's tokenVersion when the token was issued. */
   ver: number;
+  /** When it expires, in seconds since the epoch (set by the signer). */
+  exp?: number;
 }
+
+/**
+ * Tokens with a valid signature that were refused (revoked, or of a disabled or removed
+ * account), with the reason. A refused token never becomes good again (every revocation
+ * raises the account's token version for good), so repeating it costs no database work.
+ */
+const REFUSED_TOKENS_KEPT = 10_000;
 
 export const DEVELOPMENT_SECRETARIAT_EMAIL = 'secretariat@localhost';
 
@@ -38,6 +48,7 @@ export class AccountsService {
   private readonly log = new Logger(AccountsService.name);
   /** Compared against when the e-mail is unknown, so both failures take the same time. */
   private decoyHash?: Promise<string>;
+  private readonly refusedTokens = new LRUCache<string, string>({ max: REFUSED_TOKENS_KEPT });
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -71,15 +82,37 @@ export class AccountsService {
    * (`connectionParams.authorization`) alike; UNAUTHENTICATED otherwise.
    */
   async userOfAuthorization(authorization: unknown, missing?: string): Promise<User> {
+    const { token, payload } = await this.verifiedToken(authorization, missing);
+    try {
+      return await this.userOfToken(payload);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) {
+        // Until the token would have expired anyway (`exp` is in seconds).
+        const ttl = payload.exp ? payload.exp * 1000 - Date.now() : undefined;
+        if (ttl === undefined || ttl > 0) this.refusedTokens.set(token, error.message, { ttl });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The payload of a bearer token signed with our key (HS256 only), not expired and not
+   * refused before, read without the database: what the rate limits count a caller by.
+   * UNAUTHENTICATED otherwise.
+   */
+  async verifiedToken(
+    authorization: unknown,
+    missing?: string,
+  ): Promise<{ token: string; payload: TokenPayload }> {
     const [scheme, token] = typeof authorization === 'string' ? authorization.split(' ') : [];
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedError(missing);
-    let payload: TokenPayload;
+    const refusal = this.refusedTokens.get(token);
+    if (refusal) throw new UnauthenticatedError(refusal);
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      return { token, payload: await this.jwt.verifyAsync<TokenPayload>(token) };
     } catch {
       throw new UnauthenticatedError('The token is invalid or has expired: sign in again');
     }
-    return this.userOfToken(payload);
   }
 
   /**

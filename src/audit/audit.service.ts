@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { wasRefusedForToken } from '../accounts/authentication-failures';
 import type { User } from '../accounts/user.entity';
 import { FieldProblems } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
@@ -77,6 +78,9 @@ export class AuditService {
    * recorded) before it failed keeps its one entry; rate-limit refusals get none.
    */
   async failed(request: object, user: User | undefined, failures: FailedMutation[]): Promise<void> {
+    // Refused at the door for want of a valid token: anyone can send those, so they are
+    // counted per address and window (AuthenticationFailures), not written a row each.
+    if (wasRefusedForToken(request)) return;
     const ofRequest = this.contexts.get(request);
     const rows = failures
       .filter((failure) => !UNRECORDED_CODES.has(failure.code))

@@ -174,6 +174,16 @@ export class Environment {
   @IsInt()
   LOGIN_ATTEMPTS_PER_ADDRESS = 30;
 
+  /**
+   * Requests refused for want of a valid token (none, a bad, expired or revoked one) per
+   * client address within LOGIN_WINDOW_SECONDS; past it, the address's requests without a
+   * valid token are answered TOO_MANY_REQUESTS for a window.
+   */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  AUTH_FAILURES_PER_ADDRESS = 100;
+
   /** How long a failed login (or a login attempt, for the address cap) counts. */
   @Transform(toInt)
   @Min(1)

@@ -234,11 +234,6 @@ describe('the audit trail', () => {
   describe('records a failed mutation with its error code', () => {
     it.each([
       {
-        what: 'an anonymous caller (UNAUTHENTICATED)',
-        as: () => undefined,
-        expected: { userId: null, email: null, role: null, outcome: 'UNAUTHENTICATED' },
-      },
-      {
         what: 'a role that may not (FORBIDDEN)',
         as: (w: World) => w.observer,
         expected: {

@@ -26,7 +26,7 @@ function parse(value: unknown): Date {
   try {
     // graphql-scalars checks the RFC 3339 profile: offset required, real days (no 30
     // February), no numbers taken as timestamps, no extended years.
-    date = DateTimeResolver.parseValue(value) as Date;
+    date = DateTimeResolver.parseValue(value);
   } catch {
     throw new GraphQLError(DATE_TIME_FORMAT_RULE);
   }

@@ -1,6 +1,15 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import { Reflector } from '@nestjs/core';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  ThrottlerModuleOptions,
+  ThrottlerRequest,
+  ThrottlerStorage,
+} from '@nestjs/throttler';
+import { AccountsService } from '../../accounts/accounts.service';
 import type { Request } from 'express';
 import type { AuthenticatedRequest, GraphQLContext } from '../graphql-context';
 import { clientAddressOf } from './client-address';
@@ -15,14 +24,25 @@ export const GENERAL_THROTTLER = 'default';
 export const LOGIN_THROTTLER = 'login';
 
 /**
- * @nestjs/throttler's guard, made to read the GraphQL context. It runs after the access
- * guard (it is registered by a module imported after AccountsModule), so a signed-in
- * caller is counted by account, wherever it calls from, and anyone else by address.
+ * @nestjs/throttler's guard, made to read the GraphQL context. It runs before the access
+ * guard (it is registered by a module imported before AccountsModule), so a request is
+ * counted before any database work: a caller whose token carries our signature is counted
+ * by account, wherever it calls from (a revoked token of that account included), and
+ * anyone else, with no token or a bad one, by address.
  * A subscription counts as one request of its (always signed-in) user when it starts;
  * the events it then receives do not count.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    private readonly accounts: AccountsService,
+  ) {
+    super(options, storage, reflector);
+  }
+
   /** One GraphQL request runs this guard once per root field; count the request once. */
   private readonly counted = new WeakMap<Request, Promise<boolean>>();
 
@@ -33,11 +53,14 @@ export class RateLimitGuard extends ThrottlerGuard {
     return { req, res: res ?? {} };
   }
 
-  protected override getTracker(req: RequestResponse['req']): Promise<string> {
+  protected override async getTracker(req: RequestResponse['req']): Promise<string> {
     const request = req as AuthenticatedRequest;
-    return Promise.resolve(
-      request.user ? `user:${request.user.id}` : `address:${clientAddressOf(request)}`,
+    if (request.user) return `user:${request.user.id}`;
+    const account = await this.accounts.verifiedToken(request.headers.authorization).then(
+      ({ payload }) => payload.sub,
+      () => undefined,
     );
+    return account ? `user:${account}` : `address:${clientAddressOf(request)}`;
   }
 
   /** One counter per caller for the whole API, not one per operation. */

@@ -1,5 +1,6 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../../accounts/accounts.module';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { seconds, ThrottlerModule } from '@nestjs/throttler';
@@ -16,10 +17,12 @@ import {
  * Rate limits. The counters live in the throttler's storage: in Redis when REDIS_URL is set,
  * shared by every instance; otherwise in memory, per process. The login failure counts
  * follow them (see LoginAttempts).
- * Import it after AccountsModule: its guard must run after the access guard.
+ * Import it before AccountsModule: its guard must run before the access guard, so that a
+ * request is counted before any database work.
  */
 @Module({
   imports: [
+    AccountsModule,
     ThrottlerModule.forRootAsync({
       inject: [ConfigService, RedisConnections],
       useFactory: (config: ConfigService<Environment, true>, redis: RedisConnections) => {
