@@ -15,6 +15,7 @@ import { ChangePasswordArgs } from './dto/change-password.args';
 import { CreateUserInput } from './dto/create-user.input';
 import { LoginArgs } from './dto/login.args';
 import { SetUserActiveArgs } from './dto/set-user-active.args';
+import { mayReadContactOf, WITHHELD_EMAIL } from './people.policy';
 import { User } from './user.entity';
 
 @Resolver(() => User)
@@ -70,6 +71,13 @@ export class AccountsResolver {
   })
   setUserActive(@Args() { userId, active }: SetUserActiveArgs): Promise<User> {
     return this.accounts.setUserActive(userId, active);
+  }
+
+  @ResolveField(() => String, {
+    description: 'Read by the user and the secretariat; an empty string for anyone else',
+  })
+  email(user: User, _args: unknown, { req }: GraphQLContext): string {
+    return mayReadContactOf(req.user, user) ? user.email : WITHHELD_EMAIL;
   }
 
   @ResolveField(() => Country, { nullable: true })

@@ -12,8 +12,10 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored lower-cased; unique. */
-  @Field()
+  /**
+   * Stored lower-cased; unique. Read by the person themself and the secretariat only (see
+   * people.policy.ts): AccountsResolver.email answers everyone else an empty string.
+   */
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 254 })
   email: string;
