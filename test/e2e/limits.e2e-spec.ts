@@ -151,6 +151,42 @@ describe('query abuse limits', () => {
     expect((await sendWith(query, { first: 2 })).status).toBe(200);
   });
 
+  it.each([
+    [
+      'a named fragment',
+      `query Costly($first: Int) { needs(first: $first) { ...Deep } }
+       fragment Deep on NeedConnection { edges { node { twinnings { needs { twinnings { id status } } } } } }`,
+    ],
+    [
+      'nested named fragments',
+      `query Costly($first: Int) { needs(first: $first) { edges { node { ...Outer } } } }
+       fragment Outer on Need { twinnings { ...Inner } }
+       fragment Inner on TwinningArrangement { needs { twinnings { id status } } }`,
+    ],
+    [
+      'an inline fragment',
+      `query Costly($first: Int) {
+         needs(first: $first) { ... on NeedConnection { edges { node { twinnings { needs { twinnings { id status } } } } } } }
+       }`,
+    ],
+  ])('counts the cost of what %s selects as if written out', async (_what, query) => {
+    // The same selection as above, through fragments: the same estimate, the same refusal.
+    const refused = await sendWith(query, { first: 100 });
+    expect(refused).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: 'Query cost limit of 25000 exceeded, found 211301.',
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          },
+        ],
+      },
+      statements: 0,
+    });
+    expect((await sendWith(query, { first: 2 })).status).toBe(200);
+  });
+
   it('caps a page at 100', async () => {
     const { status, body } = await send('{ needs(first: 101) { edges { node { id } } } }');
     expect({ status, error: body.errors[0] }).toEqual({
