@@ -1,5 +1,8 @@
 import { Modality } from '../../src/reference/modality';
 import fc from 'fast-check';
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import { findUnreadableDates } from '../../src/database/unreadable-dates';
 import {
   aConfirmedTwinning,
   aNeed,
@@ -684,6 +687,41 @@ describe('fuzzing every mutation', () => {
       integrity: ['ok'],
       foreignKeyViolations: [],
     });
+    // Every date stored is one every reader can read back (issue 11).
+    expect(await findUnreadableDates(app.dataSource)).toEqual([]);
+    // A token of the first secretariat account as it is now (the fuzz may have changed its
+    // password or revoked its tokens): reads are what is checked here, not sign-in.
+    const [account] = await app.sql<{ id: string; tokenVersion: number }>(
+      'SELECT "id", "tokenVersion" FROM "users" WHERE "email" = :email',
+      { email: SECRETARIAT_EMAIL },
+    );
+    await app.sql('UPDATE "users" SET "active" = :active WHERE "id" = :id', {
+      active: true,
+      id: account.id,
+    });
+    const secretariat = app.app
+      .get(JwtService)
+      .sign({ sub: account.id, role: 'SECRETARIAT', ver: Number(account.tokenVersion) });
+    const everything = await app.gql(
+      `{ needs(first: 100) { edges { node { earliestStart latestEnd createdAt } } }
+         offers(first: 100) { edges { node { availableFrom availableTo } } }
+         activities(first: 100) { edges { node { startsAt endsAt participants { total } } } }
+         platformSummary(from: "1990-01-01T00:00:00Z") { participants { total } } }`,
+      {},
+      { as: secretariat },
+    );
+    expect(everything.errors).toBeUndefined();
+    const feed = await app.ok<{ me: { calendarUrl: string } }>(
+      '{ me { calendarUrl } }',
+      {},
+      {
+        as: secretariat,
+      },
+    );
+    const calendar = await request(app.app.getHttpServer()).get(
+      `/calendar.ics${new URL(feed.me.calendarUrl).search}`,
+    );
+    expect(calendar.status).toBe(200);
     // The run reached the service: many calls were accepted, many refused.
     expect(tally.accepted).toBeGreaterThan(100);
     expect(tally.refused).toBeGreaterThan(300);

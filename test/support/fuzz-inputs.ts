@@ -108,6 +108,9 @@ export const hostileNumber: fc.Arbitrary<number | string> = fc.oneof(
     1.5,
     0.1,
     1001,
+    999_999,
+    1_000_000,
+    1_000_001,
     1_000_000_001,
   ),
   fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e3', '0x10', '1', '', ' 1', '١٢٣'),
@@ -129,11 +132,25 @@ export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
     '2026-06-01T25:61:61Z',
     'yesterday',
     'Invalid Date',
+    // What a lax DateTime took (issue 11): a year before 0000, no offset, the edges of the
+    // domain's 1990-2100 and an offset that moves a date past them.
+    '-000001-01-01T00:00:00Z',
+    '2026-06-01T00:00:00',
+    '1989-12-31T23:59:59.999Z',
+    '1990-01-01T00:00:00Z',
+    '2100-12-31T23:59:59.999Z',
+    '2101-01-01T00:00:00Z',
+    '2100-12-31T20:00:00-06:00',
+    '2026-06-01T09:00:00+14:00',
+    '2026-06-30T23:59:60Z',
   ),
   fc
     .date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true })
     .map((date) => date.toISOString()),
-  fc.constantFrom(0, -1, 1e15, 8.64e15 + 1),
+  fc.constantFrom(0, -1, 1700000000, 1e15, 8.64e15 + 1),
+  fc
+    .date({ min: new Date('1985-01-01'), max: new Date('2105-01-01'), noInvalidDate: true })
+    .map((date) => date.toISOString()),
 );
 
 /** Ids that name nothing or are not ids at all. */
