@@ -3,6 +3,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
@@ -106,6 +107,8 @@ export class AppModule {
             };
           },
         }),
+        // Time-driven work (@Cron): each job says how it stays safe with several instances.
+        ScheduleModule.forRoot(),
         RedisModule,
         EventsModule,
         ReferenceModule,

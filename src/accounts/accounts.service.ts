@@ -17,6 +17,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { AuthPayload } from './dto/auth-payload';
 import { CreateUserInput } from './dto/create-user.input';
 import { LoginAttempts } from './login-attempts';
+import { asSeenByThemself } from './people.policy';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { User } from './user.entity';
 
@@ -30,11 +31,13 @@ export interface TokenPayload {
 }
 
 /**
- * Tokens with a valid signature that were refused (revoked, or of a disabled or removed
- * account), with the reason. A refused token never becomes good again (every revocation
+ * How many tokens with a valid signature that were refused (revoked, or of a disabled or
+ * removed account) are remembered. A refused token never becomes good again (every revocation
  * raises the account's token version for good), so repeating it costs no database work.
  */
 const REFUSED_TOKENS_KEPT = 10_000;
+
+const REVOKED_TOKEN = 'This token has been revoked: sign in again';
 
 export const DEVELOPMENT_SECRETARIAT_EMAIL = 'secretariat@localhost';
 
@@ -48,7 +51,7 @@ export class AccountsService {
   private readonly log = new Logger(AccountsService.name);
   /** Compared against when the e-mail is unknown, so both failures take the same time. */
   private decoyHash?: Promise<string>;
-  private readonly refusedTokens = new LRUCache<string, string>({ max: REFUSED_TOKENS_KEPT });
+  private readonly refusedTokens = new LRUCache<string, true>({ max: REFUSED_TOKENS_KEPT });
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -89,7 +92,7 @@ export class AccountsService {
       if (error instanceof UnauthenticatedError) {
         // Until the token would have expired anyway (`exp` is in seconds).
         const ttl = payload.exp ? payload.exp * 1000 - Date.now() : undefined;
-        if (ttl === undefined || ttl > 0) this.refusedTokens.set(token, error.message, { ttl });
+        if (ttl === undefined || ttl > 0) this.refusedTokens.set(token, true, { ttl });
       }
       throw error;
     }
@@ -106,8 +109,9 @@ export class AccountsService {
   ): Promise<{ token: string; payload: TokenPayload }> {
     const [scheme, token] = typeof authorization === 'string' ? authorization.split(' ') : [];
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedError(missing);
-    const refusal = this.refusedTokens.get(token);
-    if (refusal) throw new UnauthenticatedError(refusal);
+    // Refused before: whatever the reason then (a disabled account, a changed password),
+    // the token is revoked for good.
+    if (this.refusedTokens.has(token)) throw new UnauthenticatedError(REVOKED_TOKEN);
     try {
       return { token, payload: await this.jwt.verifyAsync<TokenPayload>(token) };
     } catch {
@@ -124,7 +128,7 @@ export class AccountsService {
     const user = await this.users.findOneBy({ id: payload.sub, active: true });
     if (!user) throw new UnauthenticatedError('This account is disabled or no longer exists');
     if (payload.ver !== user.tokenVersion) {
-      throw new UnauthenticatedError('This token has been revoked: sign in again');
+      throw new UnauthenticatedError(REVOKED_TOKEN);
     }
     return user;
   }
@@ -268,7 +272,7 @@ export class AccountsService {
 
   private async signIn(user: User): Promise<AuthPayload> {
     const payload: TokenPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
-    return { token: await this.jwt.signAsync(payload), user };
+    return { token: await this.jwt.signAsync(payload), user: asSeenByThemself(user) };
   }
 
   private async lockUser(manager: EntityManager, id: string): Promise<User> {

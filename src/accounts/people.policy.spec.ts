@@ -1,5 +1,5 @@
 import { Role } from '../common/auth/role';
-import { mayReadContactOf } from './people.policy';
+import { asSeenByThemself, mayReadContactOf } from './people.policy';
 
 const person = { id: 'p' };
 
@@ -13,5 +13,13 @@ describe('mayReadContactOf', () => {
     ['nobody signed in', undefined, false],
   ])('%s: %s', (_who, viewer, expected) => {
     expect(mayReadContactOf(viewer, person)).toBe(expected);
+  });
+});
+
+describe('asSeenByThemself', () => {
+  it('lets the account a sign-in answers with be read without a signed-in viewer, and no other', () => {
+    const signedIn = asSeenByThemself({ id: 'q' });
+    expect(mayReadContactOf(undefined, signedIn)).toBe(true);
+    expect(mayReadContactOf(undefined, { id: 'q' })).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseModule } from '../database/database.module';
-import { AuditEntry } from './audit-entry.entity';
+import { ArchivedAuditEntry, AuditEntry } from './audit-entry.entity';
+import { AuditRetention } from './audit-retention';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditPlugin } from './audit.plugin';
 import { AuditResolver } from './audit.resolver';
@@ -10,9 +11,10 @@ import { AuditService } from './audit.service';
 
 /** The audit trail of every mutation (see AuditContext), and `auditLog`. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEntry]), DatabaseModule],
+  imports: [TypeOrmModule.forFeature([AuditEntry, ArchivedAuditEntry]), DatabaseModule],
   providers: [
     AuditService,
+    AuditRetention,
     AuditResolver,
     AuditPlugin,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

@@ -2,7 +2,7 @@ import { Args, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
 import { Connection, ConnectionShape } from '../common/pagination/connection';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry, AuditRecord } from './audit-entry.entity';
 import { AuditService } from './audit.service';
 import { AuditLogArgs } from './dto/audit-log.args';
 
@@ -17,7 +17,7 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, {
     description: 'Secretariat: every mutation, who made it and how it ended; newest first',
   })
-  auditLog(@Args() { filter, ...page }: AuditLogArgs): Promise<ConnectionShape<AuditEntry>> {
+  auditLog(@Args() { filter, ...page }: AuditLogArgs): Promise<ConnectionShape<AuditRecord>> {
     return this.audit.list(filter, page);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { wasRefusedForToken } from '../accounts/authentication-failures';
 import type { User } from '../accounts/user.entity';
 import { FieldProblems } from '../common/errors/domain-errors';
@@ -9,7 +9,7 @@ import { keysetPage } from '../common/pagination/keyset-page';
 import { checkPeriod } from '../common/validation/input-rules';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditContext } from './audit-context';
-import { AuditEntry } from './audit-entry.entity';
+import { ArchivedAuditEntry, AuditEntry, AuditRecord } from './audit-entry.entity';
 import { AuditOutcome, outcomeOf } from './audit-outcome';
 import { argumentIds, callerOf } from './audit-targets';
 import { AuditFilter } from './dto/audit-filter.input';
@@ -42,6 +42,8 @@ export class AuditService {
 
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    @InjectRepository(ArchivedAuditEntry)
+    private readonly archived: Repository<ArchivedAuditEntry>,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -98,13 +100,15 @@ export class AuditService {
     });
   }
 
-  /** Newest first. */
-  list(filter: AuditFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<AuditEntry>> {
+  /** Newest first; from the archive when `filter.archived`. */
+  list(filter: AuditFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<AuditRecord>> {
     const problems = new FieldProblems();
     checkPeriod(problems, 'filter.to', filter.from, filter.to);
     problems.throwIfAny();
 
-    const query = this.entries.createQueryBuilder('entry');
+    const query = (filter.archived ? this.archived : this.entries).createQueryBuilder(
+      'entry',
+    ) as SelectQueryBuilder<AuditRecord>;
     if (filter.operation) {
       query.andWhere('entry.operation = :operation', { operation: filter.operation });
     }

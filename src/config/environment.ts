@@ -219,6 +219,16 @@ export class Environment {
   @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters long' })
   METRICS_TOKEN?: string;
 
+  /**
+   * Audit entries older than this many days move from the log to its archive (both
+   * append-only; `auditLog(filter: { archived: true })` reads the archive). Unset: none move.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  AUDIT_RETENTION_DAYS?: number;
+
   /** Where the code-first schema is written on start; empty means "keep it in memory". */
   @IsOptional()
   @IsString()

@@ -5,7 +5,7 @@ import { DataSourceOptions } from 'typeorm';
 import { User } from '../accounts/user.entity';
 import { ActivityParticipantCountry } from '../activities/activity-participant-country.entity';
 import { Activity } from '../activities/activity.entity';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { ArchivedAuditEntry, AuditEntry } from '../audit/audit-entry.entity';
 import { Need } from '../needs/need.entity';
 import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
 import { OfferWorkingGroup } from '../offers/offer-working-group.entity';
@@ -19,11 +19,13 @@ import { TwinningParty } from '../twinnings/twinning-party.entity';
 import { TwinningArrangement } from '../twinnings/twinning.entity';
 import { DatabaseEngine, useColumnTypesOf } from './column-types';
 import { PostgresInitial1795900000000 } from './migrations/postgres/1795900000000-postgres-initial';
+import { AuditArchive1795910000000 } from './migrations/postgres/1795910000000-audit-archive';
 import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
 import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
 import { ChangeStamps1764410000000 } from './migrations/sqlite/1764410000000-change-stamps';
 import { TokenVersion1764420000000 } from './migrations/sqlite/1764420000000-token-version';
 import { AuditLog1764430000000 } from './migrations/sqlite/1764430000000-audit-log';
+import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-audit-archive';
 
 export const ENTITIES = [
   Country,
@@ -41,6 +43,7 @@ export const ENTITIES = [
   Activity,
   ActivityParticipantCountry,
   AuditEntry,
+  ArchivedAuditEntry,
 ];
 
 /**
@@ -55,8 +58,9 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     ChangeStamps1764410000000,
     TokenVersion1764420000000,
     AuditLog1764430000000,
+    AuditArchive1764440000000,
   ],
-  postgres: [PostgresInitial1795900000000],
+  postgres: [PostgresInitial1795900000000, AuditArchive1795910000000],
 };
 
 export const SQLITE_PREFIX = 'sqlite:';

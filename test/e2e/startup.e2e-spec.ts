@@ -141,6 +141,7 @@ describe('start-up', () => {
         'activities',
         'activity_participant_countries',
         'audit_log',
+        'audit_log_archive',
         'countries',
         'migrations',
         'needs',

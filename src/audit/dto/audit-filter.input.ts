@@ -1,6 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
-import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { AuditOutcome } from '../audit-outcome';
 
 /** Every field narrows the list. */
@@ -39,4 +48,12 @@ export class AuditFilter {
   @IsOptional()
   @IsDate()
   to?: Date;
+
+  @Field({
+    nullable: true,
+    description: 'The archive instead of the log: entries older than AUDIT_RETENTION_DAYS',
+  })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
 }
