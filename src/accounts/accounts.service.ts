@@ -159,7 +159,10 @@ export class AccountsService {
     const changed = await this.transactions.run(async (manager) => {
       const stored = await this.lockUser(manager, user.id);
       if (stored.passwordHash !== user.passwordHash) {
-        throw new ConflictError('The password has just been changed by another request');
+        throw new ConflictError(
+          'The password has just been changed by another request',
+          'CONCURRENT_CHANGE',
+        );
       }
       stored.passwordHash = passwordHash;
       stored.tokenVersion += 1;
@@ -197,6 +200,7 @@ export class AccountsService {
         if (others === 0) {
           throw new ConflictError(
             `${user.email} is the last active secretariat account: enable or create another first`,
+            'LAST_SECRETARIAT',
           );
         }
       }
@@ -252,7 +256,7 @@ export class AccountsService {
     const passwordHash = await hashPassword(input.password);
     return this.transactions.run(async (manager) => {
       if (await manager.existsBy(User, { email })) {
-        throw new ConflictError(`A user with the e-mail ${email} already exists`);
+        throw new ConflictError(`A user with the e-mail ${email} already exists`, 'DUPLICATE');
       }
       return manager.save(
         manager.create(User, {

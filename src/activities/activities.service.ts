@@ -52,6 +52,7 @@ function assertPlanned(activity: Activity, verb: string): void {
   if (activity.status !== ActivityStatus.PLANNED) {
     throw new ConflictError(
       `The activity is ${activity.status}: only a PLANNED activity can be ${verb}`,
+      'INVALID_TRANSITION',
     );
   }
 }

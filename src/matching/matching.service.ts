@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldProblems } from '../common/errors/domain-errors';
-import { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
 import { Offer } from '../offers/offer.entity';
-import { OffersService, remainingCapacityOf } from '../offers/offers.service';
+import { OffersService } from '../offers/offers.service';
 import { ReferenceService } from '../reference/reference.service';
-import { NeedCandidate, OfferCandidate, ScoredPair } from './engine/candidates';
+import { OfferCandidate, ScoredPair } from './engine/candidates';
 import { MatchingConfig } from './engine/matching-config';
 import { MatchingEngine } from './engine/matching-engine';
 import { DEFAULT_SUGGESTIONS } from './dto/suggestion.args';
+import { needCandidate, offerCandidate } from './engine-candidates';
 
 export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
 
@@ -19,21 +19,6 @@ export interface PlanOutcome {
   assignments: ScoredPair[];
   unmatchedNeedIds: string[];
   totalScore: number;
-}
-
-function needCandidate(need: Need): NeedCandidate {
-  return {
-    id: need.id,
-    countryCode: need.countryCode,
-    workingGroupCode: need.workingGroupCode,
-    title: need.title,
-    description: need.description,
-    modalities: need.modalities,
-    languages: need.languages,
-    earliestStart: need.earliestStart?.getTime() ?? null,
-    latestEnd: need.latestEnd?.getTime() ?? null,
-    open: true,
-  };
 }
 
 /**
@@ -95,7 +80,7 @@ export class MatchingService {
   private async build(): Promise<MatchingEngine> {
     const [needs, offers] = await Promise.all([this.needs.listOpen(), this.offers.listOpen()]);
     return new MatchingEngine(
-      needs.map(needCandidate),
+      needs.map((need) => needCandidate(need)),
       await this.offerCandidates(offers),
       this.config,
     );
@@ -113,20 +98,9 @@ export class MatchingService {
       for (const link of groupLinks) append(groups, link.offerId, link.workingGroupCode);
       for (const link of countryLinks) append(countries, link.offerId, link.countryCode);
     }
-    return offers.map((offer) => ({
-      id: offer.id,
-      workingGroupCodes: groups.get(offer.id) ?? [],
-      title: offer.title,
-      description: offer.description,
-      modalities: offer.modalities,
-      languages: offer.languages,
-      capacity: offer.capacity,
-      remainingCapacity: remainingCapacityOf(offer),
-      availableFrom: offer.availableFrom?.getTime() ?? null,
-      availableTo: offer.availableTo?.getTime() ?? null,
-      eligibleCountryCodes: countries.get(offer.id) ?? [],
-      open: true,
-    }));
+    return offers.map((offer) =>
+      offerCandidate(offer, groups.get(offer.id) ?? [], countries.get(offer.id) ?? []),
+    );
   }
 }
 

@@ -113,7 +113,10 @@ export class NeedsService {
     const now = new Date();
     for (const need of needs) {
       if (need.status !== from) {
-        throw new ConflictError(`The need "${need.title}" is ${need.status}, not ${from}`);
+        throw new ConflictError(
+          `The need "${need.title}" is ${need.status}, not ${from}`,
+          from === NeedStatus.OPEN ? 'NEED_NOT_OPEN' : 'INVALID_TRANSITION',
+        );
       }
       need.status = to;
       need.updatedAt = now;
@@ -276,6 +279,7 @@ export class NeedsService {
       throw new ConflictError(
         `The need is ${need.status}: only an OPEN need can be ${action}` +
           (need.status === NeedStatus.IN_TWINNING ? ' (cancel its twinning first)' : ''),
+        'NEED_NOT_OPEN',
       );
     }
     return need;

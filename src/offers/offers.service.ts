@@ -126,13 +126,14 @@ export class OffersService {
   async reserveCapacity(manager: EntityManager, offerId: string, count: number): Promise<Offer> {
     const offer = await this.lockOffer(manager, offerId);
     if (offer.status === OfferStatus.WITHDRAWN) {
-      throw new ConflictError('The offer is WITHDRAWN: it takes no new twinning');
+      throw new ConflictError('The offer is WITHDRAWN: it takes no new twinning', 'OFFER_NOT_OPEN');
     }
     const remaining = remainingCapacityOf(offer);
     if (remaining < count) {
       throw new ConflictError(
         `The offer has ${remaining} of its capacity of ${offer.capacity} left: ` +
           `not enough for ${count} need${count === 1 ? '' : 's'}`,
+        'CAPACITY_EXHAUSTED',
       );
     }
     return this.saveReservation(manager, offer, offer.reservedCapacity + count);
@@ -254,6 +255,7 @@ export class OffersService {
       if (updated.capacity < updated.reservedCapacity) {
         throw new ConflictError(
           `Live twinnings already hold ${updated.reservedCapacity} of this offer's capacity: it cannot go below that`,
+          'HELD_BY_TWINNINGS',
         );
       }
       updated.status = statusForCapacity(updated);
@@ -286,7 +288,10 @@ export class OffersService {
     return this.transactions.run(async (manager) => {
       const offer = await this.lockLiveOffer(manager, user, id, 'withdrawn');
       if (offer.reservedCapacity > 0) {
-        throw new ConflictError('The offer has live twinnings: cancel or complete them first');
+        throw new ConflictError(
+          'The offer has live twinnings: cancel or complete them first',
+          'HELD_BY_TWINNINGS',
+        );
       }
       offer.status = OfferStatus.WITHDRAWN;
       offer.withdrawalReason = reason?.trim() ?? null;
@@ -341,7 +346,7 @@ export class OffersService {
     if (!offer) throw new NotFoundError('Offer', id);
     assertMayManageOffersOf(user, offer.organizationId);
     if (offer.status === OfferStatus.WITHDRAWN) {
-      throw new ConflictError(`The offer is WITHDRAWN: it cannot be ${action}`);
+      throw new ConflictError(`The offer is WITHDRAWN: it cannot be ${action}`, 'OFFER_NOT_OPEN');
     }
     return offer;
   }

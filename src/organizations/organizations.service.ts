@@ -60,7 +60,7 @@ export class OrganizationsService {
     return this.transactions.run(async (manager) => {
       const nameKey = nameKeyOf(name);
       if (await manager.existsBy(Organization, { nameKey })) {
-        throw new ConflictError(`An organization named "${name}" already exists`);
+        throw new ConflictError(`An organization named "${name}" already exists`, 'DUPLICATE');
       }
       return manager.save(
         manager.create(Organization, {

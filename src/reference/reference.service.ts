@@ -134,7 +134,7 @@ export class ReferenceService {
   async createWorkingGroup(input: CreateWorkingGroupInput): Promise<WorkingGroup> {
     const created = await this.transactions.run(async (manager) => {
       if (await manager.existsBy(WorkingGroup, { code: input.code })) {
-        throw new ConflictError(`Working group ${input.code} already exists`);
+        throw new ConflictError(`Working group ${input.code} already exists`, 'DUPLICATE');
       }
       const group = manager.create(WorkingGroup, {
         code: input.code,

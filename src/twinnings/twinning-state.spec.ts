@@ -3,6 +3,7 @@ import { NeedStatus } from '../needs/need-enums';
 import {
   allowedActions,
   assertAllows,
+  holdsSide,
   INITIAL_STATUS,
   isFinal,
   NEEDS_AFTER,
@@ -10,10 +11,19 @@ import {
   TRANSITIONS,
   TwinningAction,
 } from './twinning-state';
-import { TwinningStatus } from './twinning-status';
+import { PartyResponse, TwinningStatus } from './twinning-status';
 
 const { PROPOSED, ACCEPTED, CONFIRMED, COMPLETED, DECLINED, CANCELLED } = TwinningStatus;
 const { RESPOND, ACCEPT, DECLINE, CONFIRM, COMPLETE, CANCEL, RECORD_ACTIVITY } = TwinningAction;
+
+function reasonOf(act: () => unknown): string | undefined {
+  try {
+    act();
+  } catch (error) {
+    return error instanceof ConflictError ? error.reason : undefined;
+  }
+  return undefined;
+}
 
 describe('the twinning transition table', () => {
   it('starts every twinning PROPOSED', () => {
@@ -58,6 +68,7 @@ describe('the twinning transition table', () => {
         if (allowedActions(status).includes(action)) continue;
         expect(() => nextStatus(status, action)).toThrow(ConflictError);
         expect(() => nextStatus(status, action)).toThrow(`The twinning is ${status}:`);
+        expect(reasonOf(() => nextStatus(status, action))).toBe('INVALID_TRANSITION');
         refused += 1;
       }
     }
@@ -108,5 +119,21 @@ describe('the twinning transition table', () => {
       }
     }
     expect([...reached].sort()).toEqual(Object.values(TwinningStatus).sort());
+  });
+});
+
+describe('the consent rule', () => {
+  const { PENDING, ACCEPTED: YES, DECLINED: NO } = PartyResponse;
+
+  it('holds a side that has accepted, and never one that declined', () => {
+    for (const bySecretariat of [false, true]) {
+      expect(holdsSide(YES, bySecretariat)).toBe(true);
+      expect(holdsSide(NO, bySecretariat)).toBe(false);
+    }
+  });
+
+  it("holds a side that has not answered only on the secretariat's word, not on a party's", () => {
+    expect(holdsSide(PENDING, true)).toBe(true);
+    expect(holdsSide(PENDING, false)).toBe(false);
   });
 });

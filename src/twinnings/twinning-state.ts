@@ -1,6 +1,6 @@
 import { ConflictError } from '../common/errors/domain-errors';
 import { NeedStatus } from '../needs/need-enums';
-import { TwinningStatus } from './twinning-status';
+import { PartyResponse, TwinningStatus } from './twinning-status';
 
 /** What can happen to a twinning; who may do it is the policy's business. */
 export enum TwinningAction {
@@ -48,14 +48,30 @@ export const TRANSITIONS: Readonly<
 };
 
 /**
- * What entering a final status does to the twinning's needs; entering any of them also
- * gives the offer's capacity back. While a twinning is live its needs are IN_TWINNING.
+ * What entering a final status does to the needs the twinning holds; entering any of them
+ * also gives back the offer's capacity, if held. While a twinning is live the needs it
+ * holds are IN_TWINNING (see holdsSide).
  */
 export const NEEDS_AFTER: Readonly<Partial<Record<TwinningStatus, NeedStatus>>> = {
   [TwinningStatus.COMPLETED]: NeedStatus.FULFILLED,
   [TwinningStatus.DECLINED]: NeedStatus.OPEN,
   [TwinningStatus.CANCELLED]: NeedStatus.OPEN,
 };
+
+/**
+ * The consent rule: whose needs and capacity a live twinning holds (its needs
+ * IN_TWINNING, the offer's capacity reserved). A side is held once it has ACCEPTED (the
+ * proposer's own side from the start) and, when the secretariat proposed, from the start
+ * until it answers. A party's word never holds another party's need or capacity: those
+ * stay OPEN and free until that party accepts, when they are taken if still available.
+ * Entering a final status gives back what was held.
+ */
+export function holdsSide(response: PartyResponse, proposedBySecretariat: boolean): boolean {
+  return (
+    response === PartyResponse.ACCEPTED ||
+    (proposedBySecretariat && response === PartyResponse.PENDING)
+  );
+}
 
 const ACTION_WORDS: Record<TwinningAction, string> = {
   [TwinningAction.RESPOND]: 'answered',
@@ -93,6 +109,7 @@ export function nextStatus(status: TwinningStatus, action: TwinningAction): Twin
   if (next === undefined) {
     throw new ConflictError(
       `The twinning is ${status}: it cannot be ${ACTION_WORDS[action]} now (${STATUS_HINTS[status]})`,
+      'INVALID_TRANSITION',
     );
   }
   return next;

@@ -7,11 +7,12 @@ import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
+import { fit, FitOffer } from '../matching/engine/fit';
+import { needCandidate, offerCandidate } from '../matching/engine-candidates';
 import { NeedStatus } from '../needs/need-enums';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
 import { OfferTerms, OffersService } from '../offers/offers.service';
-import { MIRPS_STATES } from '../reference/reference-data';
 import { ProposeTwinningInput } from './dto/propose-twinning.input';
 import { TwinningFilter } from './dto/twinning-filter.input';
 import { StatusChange } from './status-change.entity';
@@ -25,7 +26,13 @@ import {
   assertMayRespond,
   Side,
 } from './twinning.policy';
-import { INITIAL_STATUS, NEEDS_AFTER, nextStatus, TwinningAction } from './twinning-state';
+import {
+  holdsSide,
+  INITIAL_STATUS,
+  NEEDS_AFTER,
+  nextStatus,
+  TwinningAction,
+} from './twinning-state';
 import { PartyResponse, TwinningStatus } from './twinning-status';
 import { TwinningArrangement } from './twinning.entity';
 
@@ -58,29 +65,40 @@ function nameOfSide(side: Side): string {
   return side.countryCode ?? "the offer's organization";
 }
 
-/** A CONFLICT when a need cannot join a twinning of this offer. */
-function checkNeedFits(terms: OfferTerms, need: Need): void {
-  const { eligibleCountryCodes, workingGroupCodes } = terms;
-  if (need.status !== NeedStatus.OPEN) {
-    throw new ConflictError(
-      `The need "${need.title}" is ${need.status}: only an OPEN need can join a twinning`,
-    );
-  }
-  if (!(MIRPS_STATES as readonly string[]).includes(need.countryCode)) {
-    throw new ConflictError(`The need "${need.title}" is not of a MIRPS state`);
-  }
-  if (eligibleCountryCodes.length > 0 && !eligibleCountryCodes.includes(need.countryCode)) {
-    throw new ConflictError(
-      `The offer is open to ${eligibleCountryCodes.join(', ')}, not to ${need.countryCode} ` +
-        `(the need "${need.title}")`,
-    );
-  }
-  if (!workingGroupCodes.includes(need.workingGroupCode)) {
-    throw new ConflictError(
-      `The need "${need.title}" is filed under ${need.workingGroupCode}, which the offer does ` +
-        `not serve (${workingGroupCodes.join(', ')})`,
-    );
-  }
+/** The offer as the fit rules read it. */
+function fitOfferOf(terms: OfferTerms): FitOffer {
+  const { offer, workingGroupCodes, eligibleCountryCodes } = terms;
+  return {
+    ...offerCandidate(offer, workingGroupCodes, eligibleCountryCodes),
+    status: offer.status,
+  };
+}
+
+/**
+ * A CONFLICT, with the rule's reason, when the need may not be twinned with the offer
+ * (matching/engine/fit.ts: the rules the suggestions follow). `places`: the needs the
+ * offer is asked to take room for (0 when its room is not in question).
+ */
+function assertFits(need: Need, offer: FitOffer, places: number): void {
+  const result = fit({ ...needCandidate(need), status: need.status }, offer, places);
+  if (!result.ok) throw new ConflictError(result.detail, result.reason);
+}
+
+/**
+ * Whether the secretariat proposed the twinning. A party's focal point who proposes
+ * answers for its own side at once; the secretariat answers for no side, ever.
+ */
+function proposedBySecretariat(twinning: TwinningArrangement, parties: readonly TwinningParty[]) {
+  return !parties.some((party) => party.respondedById === twinning.createdById);
+}
+
+/** The sides whose needs and capacity the twinning holds now (see holdsSide). */
+function heldSides(
+  twinning: TwinningArrangement,
+  parties: readonly TwinningParty[],
+): TwinningParty[] {
+  const bySecretariat = proposedBySecretariat(twinning, parties);
+  return parties.filter((party) => holdsSide(party.response, bySecretariat));
 }
 
 @Injectable()
@@ -223,8 +241,10 @@ export class TwinningsService {
   }
 
   /**
-   * Proposes a twinning, in one transaction: the offer is re-read under a write lock and
-   * its capacity reserved, the needs move to IN_TWINNING, and the parties and the first
+   * Proposes a twinning, in one transaction: the offer and the needs are re-read under a
+   * write lock and held to the fit rules; what the proposer may hold is held (its own
+   * side's needs move to IN_TWINNING, the offer's capacity is reserved if the proposer is
+   * its organization; everything when the secretariat proposes); the parties and the first
    * step of the history are written. Anything refused leaves nothing behind.
    */
   async propose(user: User, input: ProposeTwinningInput): Promise<TwinningArrangement> {
@@ -246,14 +266,22 @@ export class TwinningsService {
         ...countryCodes.map((countryCode) => ({ countryCode, organizationId: null })),
       ];
       const proposerSide = assertMayPropose(user, sides);
-      for (const need of needs) checkNeedFits(terms!, need);
+      const fitOffer = fitOfferOf(terms!);
+      for (const need of needs) assertFits(need, fitOffer, needs.length);
 
-      await this.offersService.reserveCapacity(manager, offer.id, needs.length);
-      await this.needsService.setNeedsStatus(
+      // The consent rule: the proposer holds its own side only; the secretariat, every side.
+      const held = (side: Side) =>
+        holdsSide(
+          side === proposerSide ? PartyResponse.ACCEPTED : PartyResponse.PENDING,
+          proposerSide === undefined,
+        );
+      if (held(sides[0])) {
+        await this.offersService.reserveCapacity(manager, offer.id, needs.length);
+      }
+      const heldCountries = new Set(sides.filter(held).map((side) => side.countryCode));
+      await this.takeNeeds(
         manager,
-        input.needIds,
-        NeedStatus.OPEN,
-        NeedStatus.IN_TWINNING,
+        needs.filter((need) => heldCountries.has(need.countryCode)),
       );
 
       const now = new Date();
@@ -297,8 +325,10 @@ export class TwinningsService {
   }
 
   /**
-   * A party answers for its own side. The last acceptance makes the twinning ACCEPTED; a
-   * refusal makes it DECLINED, which gives its needs and capacity back.
+   * A party answers for its own side. Accepting takes what the twinning did not yet hold of
+   * that side (the offer's capacity for its organization, a country's needs), or fails with
+   * CONFLICT if it is no longer available; the last acceptance makes the twinning ACCEPTED.
+   * A refusal makes it DECLINED, which gives back whatever it held.
    */
   async respond(
     user: User,
@@ -313,6 +343,7 @@ export class TwinningsService {
       if (side.response !== PartyResponse.PENDING) {
         throw new ConflictError(
           `The side of ${nameOfSide(side)} has already answered ${side.response}`,
+          'ALREADY_ANSWERED',
         );
       }
       const othersAccepted = parties.every(
@@ -324,6 +355,8 @@ export class TwinningsService {
           ? TwinningAction.ACCEPT
           : TwinningAction.RESPOND;
       const next = nextStatus(twinning.status, action);
+      const held = heldSides(twinning, parties);
+      if (accept && !held.includes(side)) await this.takeSide(manager, twinning, side);
 
       const note = comment?.trim() ?? null;
       side.response = accept ? PartyResponse.ACCEPTED : PartyResponse.DECLINED;
@@ -331,7 +364,7 @@ export class TwinningsService {
       side.respondedById = user.id;
       side.comment = note;
       await manager.save(side);
-      return this.moveTo(manager, twinning, next, user, note);
+      return this.moveTo(manager, twinning, next, user, note, held);
     });
     return this.announced(answered);
   }
@@ -367,7 +400,14 @@ export class TwinningsService {
       assertIsSecretariatOrParty(user, parties, 'cancel it');
       const next = nextStatus(twinning.status, TwinningAction.CANCEL);
       twinning.cancellationReason = reason.trim();
-      return this.moveTo(manager, twinning, next, user, twinning.cancellationReason);
+      return this.moveTo(
+        manager,
+        twinning,
+        next,
+        user,
+        twinning.cancellationReason,
+        heldSides(twinning, parties),
+      );
     });
     return this.announced(cancelled);
   }
@@ -416,8 +456,9 @@ export class TwinningsService {
   }
 
   /**
-   * Moves the twinning to `next` and records the step. A final status settles the needs
-   * (as the transition table says) and gives the offer's capacity back.
+   * Moves the twinning to `next` and records the step. A final status settles what the
+   * twinning held (`held`: the sides held before this step; read now when not given):
+   * the needs as the transition table says, and the offer's capacity given back.
    */
   private async moveTo(
     manager: EntityManager,
@@ -425,6 +466,7 @@ export class TwinningsService {
     next: TwinningStatus,
     user: User,
     note: string | null,
+    held?: readonly TwinningParty[],
   ): Promise<TwinningArrangement> {
     const now = new Date();
     const from = twinning.status;
@@ -435,7 +477,15 @@ export class TwinningsService {
       if (next === TwinningStatus.COMPLETED) twinning.completedAt = now;
       await this.appendHistory(manager, twinning.id, from, next, user, note, now);
       const needsAfter = NEEDS_AFTER[next];
-      if (needsAfter) await this.settle(manager, twinning, needsAfter);
+      if (needsAfter) {
+        const sides =
+          held ??
+          heldSides(
+            twinning,
+            await manager.find(TwinningParty, { where: { twinningId: twinning.id } }),
+          );
+        await this.settle(manager, twinning, needsAfter, sides);
+      }
     }
     return manager.save(twinning);
   }
@@ -444,12 +494,75 @@ export class TwinningsService {
     manager: EntityManager,
     twinning: TwinningArrangement,
     needsAfter: NeedStatus,
+    held: readonly TwinningParty[],
   ): Promise<void> {
-    const links = await manager.find(TwinningNeed, { where: { twinningId: twinning.id } });
-    const needIds = links.map((link) => link.needId);
-    await this.offersService.releaseCapacity(manager, twinning.offerId, needIds.length);
-    await this.needsService.setNeedsStatus(manager, needIds, NeedStatus.IN_TWINNING, needsAfter);
+    const links = await this.needLinksIn(manager, twinning.id);
+    if (held.some((side) => side.organizationId !== null)) {
+      await this.offersService.releaseCapacity(manager, twinning.offerId, links.length);
+    }
+    const heldCountries = new Set(held.map((side) => side.countryCode));
+    const heldNeedIds = links
+      .filter((link) => heldCountries.has(link.need.countryCode))
+      .map((link) => link.needId);
+    if (heldNeedIds.length > 0) {
+      await this.needsService.setNeedsStatus(
+        manager,
+        heldNeedIds,
+        NeedStatus.IN_TWINNING,
+        needsAfter,
+      );
+    }
     for (const listener of this.settlementListeners) await listener(manager, twinning);
+  }
+
+  /**
+   * A party accepts a side the twinning did not hold: its consent takes it now, if still
+   * available. The organization's side reserves the offer's capacity for every need
+   * (CAPACITY_EXHAUSTED, OFFER_NOT_OPEN); a country's side takes its needs, which must
+   * still fit the offer (NEED_NOT_OPEN when taken or withdrawn meanwhile, or the rule
+   * they now break). The offer is locked before the needs, as everywhere.
+   */
+  private async takeSide(
+    manager: EntityManager,
+    twinning: TwinningArrangement,
+    side: TwinningParty,
+  ): Promise<void> {
+    const links = await this.needLinksIn(manager, twinning.id);
+    if (side.organizationId !== null) {
+      await this.offersService.reserveCapacity(manager, twinning.offerId, links.length);
+      return;
+    }
+    const terms = await this.offersService.lockTerms(manager, twinning.offerId);
+    const ids = links
+      .filter((link) => link.need.countryCode === side.countryCode)
+      .map((link) => link.needId);
+    const needs = await this.needsService.lockMany(manager, ids);
+    const fitOffer = fitOfferOf(terms!);
+    for (const need of needs) assertFits(need, fitOffer, 0);
+    await this.takeNeeds(manager, needs);
+  }
+
+  /** Inside a running transaction: the needs move from OPEN to IN_TWINNING. */
+  private async takeNeeds(manager: EntityManager, needs: readonly Need[]): Promise<void> {
+    if (needs.length === 0) return;
+    await this.needsService.setNeedsStatus(
+      manager,
+      needs.map((need) => need.id),
+      NeedStatus.OPEN,
+      NeedStatus.IN_TWINNING,
+    );
+  }
+
+  /** The twinning's needs, each link with its need (read without a lock: for countries). */
+  private async needLinksIn(
+    manager: EntityManager,
+    twinningId: string,
+  ): Promise<Required<TwinningNeed>[]> {
+    const links = await manager.find(TwinningNeed, {
+      where: { twinningId },
+      relations: { need: true },
+    });
+    return links as Required<TwinningNeed>[];
   }
 
   private async appendHistory(

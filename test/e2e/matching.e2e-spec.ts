@@ -1,4 +1,4 @@
-import { aNeed, anOffer, buildWorld, World } from '../support/builders';
+import { aNeed, anOffer, buildWorld, PROPOSE_TWINNING, World } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const SUGGESTED_OFFERS = `query ($needId: ID!, $first: Int) {
@@ -198,6 +198,75 @@ describe('matching', () => {
         code: 'BAD_USER_INPUT',
         fields: [{ field: 'first', message: 'first must not be greater than 100' }],
       });
+    });
+  });
+
+  describe('an offer whose eligibility list leaves a country out', () => {
+    const group = 'PRIVATE_SECTOR';
+    const text = {
+      workingGroupCode: group,
+      title: 'Capacitación en atención a personas desplazadas internamente',
+      description:
+        'Formar a funcionarios municipales en la atención y el registro de personas desplazadas por la violencia.',
+      modalities: ['TRAINING'],
+      languages: ['es'],
+    };
+    let hondurasNeed: string;
+    let guatemalaNeed: string;
+    let notForHonduras: string;
+
+    beforeAll(async () => {
+      hondurasNeed = await need(world.honduras, text);
+      guatemalaNeed = await need(world.guatemala, { ...text, countryCode: 'GT' });
+      notForHonduras = await offer({
+        workingGroupCodes: [group],
+        title: 'Training on assistance to internally displaced people',
+        description:
+          'Training municipal officials on assistance and registration of people displaced by violence.',
+        modalities: ['TRAINING'],
+        languages: ['es', 'en'],
+        eligibleCountryCodes: ['GT', 'SV'],
+      });
+    });
+
+    it('is suggested for a need of a country it names, and the other way round', async () => {
+      const forGuatemala = await suggestions(guatemalaNeed, world.guatemala);
+      expect(forGuatemala.map((pair) => pair.offer.id)).toEqual([notForHonduras]);
+      const data = await app.ok(
+        SUGGESTED_NEEDS,
+        { offerId: notForHonduras, first: 100 },
+        { as: world.member },
+      );
+      const needs = data.suggestedNeeds.map((pair: { need: { id: string } }) => pair.need.id);
+      expect(needs).toContain(guatemalaNeed);
+    });
+
+    it('is never suggested for the need of a country it leaves out, nor that need for it, nor planned with it', async () => {
+      expect(await suggestions(hondurasNeed)).toEqual([]);
+      const data = await app.ok(
+        SUGGESTED_NEEDS,
+        { offerId: notForHonduras, first: 100 },
+        { as: world.member },
+      );
+      const needs = data.suggestedNeeds.map((pair: { need: { id: string } }) => pair.need.id);
+      expect(needs).not.toContain(hondurasNeed);
+      const plan = (await app.ok(PLAN, { group }, { as: world.observer })).matchingPlan;
+      expect(plan.unmatchedNeeds).toEqual([{ id: hondurasNeed }]);
+      expect(plan.assignments.map((pair: { need: { id: string } }) => pair.need.id)).toEqual([
+        guatemalaNeed,
+      ]);
+    });
+
+    it('cannot be proposed for it either: CONFLICT, NOT_ELIGIBLE', async () => {
+      const error = await app.fails(
+        PROPOSE_TWINNING,
+        { input: { offerId: notForHonduras, needIds: [hondurasNeed] } },
+        { as: world.secretariat },
+      );
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'NOT_ELIGIBLE' });
+      expect(error.message).toBe(
+        'The offer is open to GT, SV, not to HN (the need "Capacitación en atención a personas desplazadas internamente")',
+      );
     });
   });
 

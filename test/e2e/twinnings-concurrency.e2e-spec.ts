@@ -127,6 +127,81 @@ describe('capacity that cannot be oversold', () => {
     expect(live).toBeGreaterThanOrEqual(0);
     expect(live).toBeLessThanOrEqual(3);
     expect(stored.reservedCapacity).toBe(live);
-    expect(Number(inTwinning.count)).toBe(live);
+    // The member's proposals hold its capacity, not Honduras's needs, which Honduras has
+    // not agreed to: they stay OPEN until it accepts.
+    expect(Number(inTwinning.count)).toBe(0);
+  });
+
+  it('lets exactly one of simultaneous acceptances take the last unit, when the countries proposed', async () => {
+    const offerId = await postOffer(app, world.member, world.organizationId, { capacity: 1 });
+    const twinningIds: string[] = [];
+    for (let index = 0; index < 8; index += 1) {
+      const needId = await postNeed(app, world.secretariat, { title: `Country-proposed ${index}` });
+      const data = await app.ok<{ proposeTwinning: Proposed }>(
+        PROPOSE,
+        { input: { offerId, needIds: [needId] } },
+        { as: world.honduras },
+      );
+      twinningIds.push(data.proposeTwinning.id);
+    }
+    // Honduras's proposals hold its needs, not the member's capacity.
+    const answers = await Promise.all(
+      twinningIds.map((id) =>
+        app.gql<{ respondToTwinning: { status: string } }>(
+          'mutation ($id: ID!) { respondToTwinning(id: $id, accept: true) { status } }',
+          { id },
+          { as: world.member },
+        ),
+      ),
+    );
+    const accepted = answers.filter((answer) => answer.data?.respondToTwinning);
+    expect(accepted.map((answer) => answer.data!.respondToTwinning.status)).toEqual(['ACCEPTED']);
+    for (const refused of answers.filter((answer) => answer.errors)) {
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: 'The offer has 0 of its capacity of 1 left: not enough for 1 need',
+          extensions: { code: 'CONFLICT', reason: 'CAPACITY_EXHAUSTED' },
+        }),
+      ]);
+    }
+    const [stored] = await app.sql(
+      'SELECT "reservedCapacity", "status" FROM "offers" WHERE "id" = :offerId',
+      { offerId },
+    );
+    expect(stored).toEqual({ reservedCapacity: 1, status: 'FULL' });
+  });
+
+  it('lets a country accept only one of simultaneous twinnings of the same need', async () => {
+    const needId = await postNeed(app, world.secretariat, { title: 'Wanted twice' });
+    const twinningIds: string[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const offerId = await postOffer(app, world.member, world.organizationId);
+      const data = await app.ok<{ proposeTwinning: Proposed }>(
+        PROPOSE,
+        { input: { offerId, needIds: [needId] } },
+        { as: world.member },
+      );
+      twinningIds.push(data.proposeTwinning.id);
+    }
+    const answers = await Promise.all(
+      twinningIds.map((id) =>
+        app.gql<{ respondToTwinning: { status: string } }>(
+          'mutation ($id: ID!) { respondToTwinning(id: $id, accept: true) { status } }',
+          { id },
+          { as: world.honduras },
+        ),
+      ),
+    );
+    expect(answers.filter((answer) => answer.data?.respondToTwinning)).toHaveLength(1);
+    for (const refused of answers.filter((answer) => answer.errors)) {
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: 'The need "Wanted twice" is IN_TWINNING: only an OPEN need can join a twinning',
+          extensions: { code: 'CONFLICT', reason: 'NEED_NOT_OPEN' },
+        }),
+      ]);
+    }
+    const held = await app.sql(`SELECT "status" FROM "needs" WHERE "id" = :needId`, { needId });
+    expect(held).toEqual([{ status: 'IN_TWINNING' }]);
   });
 });

@@ -78,8 +78,9 @@ describe('twinning arrangements', () => {
     return data.respondToTwinning;
   }
 
+  /** As the secretariat, who reads every e-mail of the history (others see only their own). */
   async function readTwinning(id: string) {
-    return (await app.ok(TWINNING, { id }, { as: world.observer })).twinning;
+    return (await app.ok(TWINNING, { id }, { as: world.secretariat })).twinning;
   }
 
   async function readNeed(id: string) {
@@ -122,7 +123,7 @@ describe('twinning arrangements', () => {
   }
 
   describe('proposeTwinning', () => {
-    it("lets the offer's member propose: its side starts ACCEPTED, the needs are taken, capacity is reserved", async () => {
+    it("lets the offer's member propose: its side starts ACCEPTED and its capacity is reserved; the countries' needs stay OPEN", async () => {
       const offerId = await newOffer({ capacity: 5 });
       const hondurasNeed = await newNeed('HN');
       const guatemalaNeed = await newNeed('GT');
@@ -146,17 +147,18 @@ describe('twinning arrangements', () => {
         summary: null,
         cancellationReason: null,
         offer: { id: offerId, status: 'OPEN', capacity: 5, remainingCapacity: 3 },
+        // Honduras and Guatemala have not consented: their needs are not held.
         needs: [
           {
             id: hondurasNeed,
             title: expect.any(String),
-            status: 'IN_TWINNING',
+            status: 'OPEN',
             country: { code: 'HN' },
           },
           {
             id: guatemalaNeed,
             title: expect.any(String),
-            status: 'IN_TWINNING',
+            status: 'OPEN',
             country: { code: 'GT' },
           },
         ],
@@ -196,7 +198,7 @@ describe('twinning arrangements', () => {
       expect(await readTwinning(twinning.id)).toEqual(twinning);
 
       const need = await readNeed(hondurasNeed);
-      expect(need.status).toBe('IN_TWINNING');
+      expect(need.status).toBe('OPEN');
       expect(need.twinnings).toEqual([{ id: twinning.id, status: 'PROPOSED' }]);
       const offer = await readOffer(offerId);
       expect(offer).toMatchObject({ status: 'OPEN', remainingCapacity: 3 });
@@ -204,10 +206,14 @@ describe('twinning arrangements', () => {
       expect(Date.parse(offer.updatedAt)).toBeGreaterThan(Date.parse(offerBefore.updatedAt));
     });
 
-    it("lets a country focal point propose for its need: its country's side starts ACCEPTED", async () => {
+    it("lets a country focal point propose for its need: its side starts ACCEPTED and its need is taken; the offer's capacity is not", async () => {
       const offerId = await newOffer();
       const needId = await newNeed('HN');
       const twinning = await propose(world.honduras, offerId, [needId]);
+      expect(twinning.needs.map((need: { status: string }) => need.status)).toEqual([
+        'IN_TWINNING',
+      ]);
+      expect(twinning.offer).toMatchObject({ status: 'OPEN', remainingCapacity: 5 });
       expect(
         twinning.parties.map((party: any) => [
           party.country?.code ?? party.organization.id,
@@ -220,10 +226,22 @@ describe('twinning arrangements', () => {
       expect(twinning.history[0].by).toEqual({ email: HONDURAS_EMAIL });
     });
 
-    it('lets the secretariat propose; it is no party, so every side starts PENDING', async () => {
+    it('lets the secretariat propose; it is no party, so every side starts PENDING, and every side is held', async () => {
       const offerId = await newOffer();
-      const twinning = await propose(world.secretariat, offerId, [await newNeed('HN')]);
-      expect(twinning.parties.map((party: any) => party.response)).toEqual(['PENDING', 'PENDING']);
+      const twinning = await propose(world.secretariat, offerId, [
+        await newNeed('HN'),
+        await newNeed('GT'),
+      ]);
+      expect(twinning.parties.map((party: any) => party.response)).toEqual([
+        'PENDING',
+        'PENDING',
+        'PENDING',
+      ]);
+      expect(twinning.needs.map((need: { status: string }) => need.status)).toEqual([
+        'IN_TWINNING',
+        'IN_TWINNING',
+      ]);
+      expect(twinning.offer).toMatchObject({ status: 'OPEN', remainingCapacity: 3 });
       expect(twinning.history[0].by).toEqual({ email: SECRETARIAT_EMAIL });
     });
 
@@ -236,6 +254,18 @@ describe('twinning arrangements', () => {
         capacity: 2,
         remainingCapacity: 0,
       });
+    });
+
+    it('takes a need of every MIRPS state for an offer with no eligibility list', async () => {
+      const offerId = await newOffer({ eligibleCountryCodes: [], capacity: 7 });
+      const needIds: string[] = [];
+      for (const countryCode of ['BZ', 'CR', 'SV', 'GT', 'HN', 'MX', 'PA']) {
+        needIds.push(await newNeed(countryCode));
+      }
+      const twinning = await propose(world.secretariat, offerId, needIds);
+      expect(
+        twinning.needs.map((need: { country: { code: string } }) => need.country.code).sort(),
+      ).toEqual(['BZ', 'CR', 'GT', 'HN', 'MX', 'PA', 'SV']);
     });
 
     it.each([
@@ -273,7 +303,12 @@ describe('twinning arrangements', () => {
     });
 
     describe('refuses with CONFLICT, changing nothing,', () => {
-      async function expectConflict(offerId: string, needIds: string[], message: string) {
+      async function expectConflict(
+        offerId: string,
+        needIds: string[],
+        reason: string,
+        message: string,
+      ) {
         const before = await rowCounts();
         const offerBefore = await readOffer(offerId);
         const needsBefore = await Promise.all(needIds.map(readNeed));
@@ -282,7 +317,7 @@ describe('twinning arrangements', () => {
           { input: { offerId, needIds } },
           { as: world.secretariat },
         );
-        expect(error.extensions).toEqual({ code: 'CONFLICT' });
+        expect(error.extensions).toEqual({ code: 'CONFLICT', reason });
         expect(error.message).toBe(message);
         expect(await rowCounts()).toEqual(before);
         expect(await readOffer(offerId)).toEqual(offerBefore);
@@ -297,6 +332,7 @@ describe('twinning arrangements', () => {
         await expectConflict(
           offerId,
           [open, taken],
+          'NEED_NOT_OPEN',
           'The need "Already taken" is IN_TWINNING: only an OPEN need can join a twinning',
         );
       });
@@ -311,6 +347,7 @@ describe('twinning arrangements', () => {
         await expectConflict(
           await newOffer(),
           [needId],
+          'NEED_NOT_OPEN',
           'The need "Withdrawn one" is WITHDRAWN: only an OPEN need can join a twinning',
         );
       });
@@ -320,6 +357,7 @@ describe('twinning arrangements', () => {
         await expectConflict(
           offerId,
           [await newNeed('GT', { title: 'Guatemalan need' })],
+          'NOT_ELIGIBLE',
           'The offer is open to HN, SV, not to GT (the need "Guatemalan need")',
         );
       });
@@ -329,6 +367,7 @@ describe('twinning arrangements', () => {
         await expectConflict(
           offerId,
           [await newNeed('HN', { title: 'Schools', workingGroupCode: 'EDUCATION' })],
+          'WRONG_TOPIC',
           'The need "Schools" is filed under EDUCATION, which the offer does not serve (ASYLUM_SYSTEMS, HEALTH)',
         );
       });
@@ -339,6 +378,7 @@ describe('twinning arrangements', () => {
         await expectConflict(
           offerId,
           [await newNeed(), await newNeed()],
+          'CAPACITY_EXHAUSTED',
           'The offer has 1 of its capacity of 3 left: not enough for 2 needs',
         );
       });
@@ -349,6 +389,7 @@ describe('twinning arrangements', () => {
         await expectConflict(
           offerId,
           [await newNeed()],
+          'CAPACITY_EXHAUSTED',
           'The offer has 0 of its capacity of 1 left: not enough for 1 need',
         );
       });
@@ -363,7 +404,31 @@ describe('twinning arrangements', () => {
         await expectConflict(
           offerId,
           [await newNeed()],
+          'OFFER_NOT_OPEN',
           'The offer is WITHDRAWN: it takes no new twinning',
+        );
+      });
+
+      it('an offer in none of the languages of a need', async () => {
+        const offerId = await newOffer({ languages: ['en', 'fr'] });
+        await expectConflict(
+          offerId,
+          [await newNeed('HN', { title: 'In Spanish', languages: ['es'] })],
+          'NO_COMMON_LANGUAGE',
+          'The offer speaks en, fr, none of the languages of the need "In Spanish" (es)',
+        );
+      });
+
+      it("an offer not available in a need's window", async () => {
+        const offerId = await newOffer({
+          availableFrom: '2027-01-01T00:00:00.000Z',
+          availableTo: '2027-06-30T00:00:00.000Z',
+        });
+        await expectConflict(
+          offerId,
+          [await newNeed('HN', { title: 'This year' })],
+          'DATES_DO_NOT_OVERLAP',
+          'The offer is available from 2027-01-01 to 2027-06-30, outside the window of the need "This year" (from 2026-03-01 to 2026-11-30)',
         );
       });
     });
@@ -439,6 +504,16 @@ describe('twinning arrangements', () => {
       });
       // An answer that moves nothing is no step of the history.
       expect(afterHonduras.history).toHaveLength(1);
+      // Honduras's consent takes its need; Guatemala's stays free until Guatemala's.
+      expect(
+        afterHonduras.needs.map((need: { country: { code: string }; status: string }) => [
+          need.country.code,
+          need.status,
+        ]),
+      ).toEqual([
+        ['HN', 'IN_TWINNING'],
+        ['GT', 'OPEN'],
+      ]);
 
       const afterGuatemala = await respond(world.guatemala, twinning.id, true, 'De acuerdo');
       expect(afterGuatemala.status).toBe('ACCEPTED');
@@ -448,7 +523,12 @@ describe('twinning arrangements', () => {
         'ACCEPTED',
       ]);
       expect(
-        afterGuatemala.history.map((step: any) => [step.from, step.to, step.by.email, step.note]),
+        (await readTwinning(twinning.id)).history.map((step: any) => [
+          step.from,
+          step.to,
+          step.by.email,
+          step.note,
+        ]),
       ).toEqual([
         [null, 'PROPOSED', MEMBER_EMAIL, null],
         ['PROPOSED', 'ACCEPTED', GUATEMALA_EMAIL, 'De acuerdo'],
@@ -490,7 +570,12 @@ describe('twinning arrangements', () => {
         ['HN', 'ACCEPTED', null],
       ]);
       expect(
-        declined.history.map((step: any) => [step.from, step.to, step.by.email, step.note]),
+        (await readTwinning(twinning.id)).history.map((step: any) => [
+          step.from,
+          step.to,
+          step.by.email,
+          step.note,
+        ]),
       ).toEqual([
         [null, 'PROPOSED', MEMBER_EMAIL, null],
         ['PROPOSED', 'DECLINED', GUATEMALA_EMAIL, 'Ya no es prioridad'],
@@ -566,7 +651,7 @@ describe('twinning arrangements', () => {
         { id: twinning.id, accept: false },
         { as: world.member },
       );
-      expect(proposer.extensions).toEqual({ code: 'CONFLICT' });
+      expect(proposer.extensions).toEqual({ code: 'CONFLICT', reason: 'ALREADY_ANSWERED' });
       expect(proposer.message).toBe(
         "The side of the offer's organization has already answered ACCEPTED",
       );
@@ -577,7 +662,7 @@ describe('twinning arrangements', () => {
         { id: twinning.id, accept: false },
         { as: world.honduras },
       );
-      expect(again.extensions).toEqual({ code: 'CONFLICT' });
+      expect(again.extensions).toEqual({ code: 'CONFLICT', reason: 'ALREADY_ANSWERED' });
       expect(again.message).toBe('The side of HN has already answered ACCEPTED');
       expect((await readTwinning(twinning.id)).status).toBe('PROPOSED');
     });
@@ -594,7 +679,7 @@ describe('twinning arrangements', () => {
         { id: twinning.id, accept: true },
         { as: world.honduras },
       );
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(error.message).toBe(
         'The twinning is CANCELLED: it cannot be answered now (that is final)',
       );
@@ -640,7 +725,7 @@ describe('twinning arrangements', () => {
         { id: twinning.id },
         { as: world.secretariat },
       );
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(error.message).toBe(
         'The twinning is PROPOSED: it cannot be confirmed now (it waits for every party to answer)',
       );
@@ -654,7 +739,7 @@ describe('twinning arrangements', () => {
         { id: twinning.id },
         { as: world.secretariat },
       );
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(error.message).toBe(
         'The twinning is CONFIRMED: it cannot be confirmed now (it is under way)',
       );
@@ -712,7 +797,7 @@ describe('twinning arrangements', () => {
         { id: twinning.id },
         { as: world.secretariat },
       );
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(error.message).toBe(
         'The twinning is ACCEPTED: it cannot be completed now (it waits for the secretariat to confirm it)',
       );
@@ -839,7 +924,7 @@ describe('twinning arrangements', () => {
           { id: twinning.id, reason: 'Again' },
           { as: world.secretariat },
         );
-        expect(error.extensions).toEqual({ code: 'CONFLICT' });
+        expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
         expect(error.message).toBe(
           `The twinning is ${status}: it cannot be cancelled now (that is final)`,
         );
@@ -1008,23 +1093,244 @@ describe('twinning arrangements', () => {
     });
   });
 
-  describe('needs and offers in a twinning', () => {
-    it('cannot be withdrawn while the twinning is live', async () => {
+  describe('proposals and consent: no party holds what another has not agreed to', () => {
+    const UPDATE_NEED = `mutation ($id: ID!, $input: UpdateNeedInput!) {
+      updateNeed(id: $id, input: $input) { id title status workingGroup { code } }
+    }`;
+
+    interface NeedRow {
+      id: string;
+      status: string;
+      country: { code: string };
+    }
+
+    function statusesOf(twinning: { needs: NeedRow[] }): [string, string][] {
+      return twinning.needs.map((need) => [need.country.code, need.status]);
+    }
+
+    async function expectRefusedAnswer(
+      token: string,
+      id: string,
+      reason: string,
+      message: string,
+    ): Promise<void> {
+      const before = await readTwinning(id);
+      const error = await app.fails(RESPOND_TO_TWINNING, { id, accept: true }, { as: token });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason });
+      expect(error.message).toBe(message);
+      expect(await readTwinning(id)).toEqual(before);
+    }
+
+    it("leaves another country's need OPEN, editable and free for other proposals", async () => {
+      const offerId = await newOffer();
+      const hondurasNeed = await newNeed('HN');
+      const guatemalaNeed = await newNeed('GT', { title: 'Guatemalan need' });
+      const twinning = await propose(world.honduras, offerId, [hondurasNeed, guatemalaNeed]);
+      expect(statusesOf(twinning)).toEqual([
+        ['HN', 'IN_TWINNING'],
+        ['GT', 'OPEN'],
+      ]);
+      // Nor is the offer's capacity held: its organization has not answered either.
+      expect(twinning.offer).toMatchObject({ status: 'OPEN', remainingCapacity: 5 });
+
+      const updated = await app.ok(
+        UPDATE_NEED,
+        { id: guatemalaNeed, input: { title: 'Guatemalan need, revised' } },
+        { as: world.guatemala },
+      );
+      expect(updated.updateNeed).toMatchObject({
+        title: 'Guatemalan need, revised',
+        status: 'OPEN',
+      });
+      const elsewhere = await propose(world.member, await newOffer(), [guatemalaNeed]);
+      expect(elsewhere.status).toBe('PROPOSED');
+      expect((await readNeed(guatemalaNeed)).status).toBe('OPEN');
+    });
+
+    it('takes what each party consents to when it accepts; all accepted, everything is held', async () => {
+      const offerId = await newOffer();
+      const needIds = [await newNeed('HN'), await newNeed('GT')];
+      const { id } = await propose(world.honduras, offerId, needIds);
+
+      const afterMember = await respond(world.member, id, true);
+      expect(afterMember.status).toBe('PROPOSED');
+      expect(afterMember.offer).toMatchObject({ status: 'OPEN', remainingCapacity: 3 });
+      expect(statusesOf(afterMember)).toEqual([
+        ['HN', 'IN_TWINNING'],
+        ['GT', 'OPEN'],
+      ]);
+
+      const accepted = await respond(world.guatemala, id, true);
+      expect(accepted.status).toBe('ACCEPTED');
+      expect(statusesOf(accepted)).toEqual([
+        ['HN', 'IN_TWINNING'],
+        ['GT', 'IN_TWINNING'],
+      ]);
+      const confirmed = (await app.ok(CONFIRM_TWINNING, { id }, { as: world.secretariat }))
+        .confirmTwinning;
+      expect(confirmed.status).toBe('CONFIRMED');
+      expect(confirmed.offer.remainingCapacity).toBe(3);
+    });
+
+    it('refuses an acceptance with NEED_NOT_OPEN when the need was taken meanwhile; declining still works and gives back only what was held', async () => {
+      const hondurasNeed = await newNeed('HN');
+      const guatemalaNeed = await newNeed('GT', { title: 'Taken elsewhere' });
+      const first = await propose(world.honduras, await newOffer(), [hondurasNeed, guatemalaNeed]);
+      const second = await propose(world.guatemala, await newOffer(), [guatemalaNeed]);
+      expect((await readNeed(guatemalaNeed)).status).toBe('IN_TWINNING');
+
+      await expectRefusedAnswer(
+        world.guatemala,
+        first.id,
+        'NEED_NOT_OPEN',
+        'The need "Taken elsewhere" is IN_TWINNING: only an OPEN need can join a twinning',
+      );
+
+      const declined = await respond(world.guatemala, first.id, false, 'Ya la atiende otra');
+      expect(declined.status).toBe('DECLINED');
+      expect((await readNeed(hondurasNeed)).status).toBe('OPEN');
+      // The first twinning never held it: it stays with the second.
+      expect(await readNeed(guatemalaNeed)).toMatchObject({
+        status: 'IN_TWINNING',
+        twinnings: [
+          { id: second.id, status: 'PROPOSED' },
+          { id: first.id, status: 'DECLINED' },
+        ],
+      });
+    });
+
+    it('refuses an acceptance with NEED_NOT_OPEN when the country withdrew the need meanwhile', async () => {
+      const needId = await newNeed('GT', { title: 'No longer needed' });
+      const { id } = await propose(world.member, await newOffer(), [needId]);
+      await app.ok(
+        'mutation ($id: ID!) { withdrawNeed(id: $id) { id } }',
+        { id: needId },
+        { as: world.guatemala },
+      );
+      await expectRefusedAnswer(
+        world.guatemala,
+        id,
+        'NEED_NOT_OPEN',
+        'The need "No longer needed" is WITHDRAWN: only an OPEN need can join a twinning',
+      );
+    });
+
+    it('refuses an acceptance with the rule a need breaks since it was changed', async () => {
+      const needId = await newNeed('GT', { title: 'Moved' });
+      const { id } = await propose(world.member, await newOffer(), [needId]);
+      await app.ok(
+        UPDATE_NEED,
+        { id: needId, input: { workingGroupCode: 'EDUCATION' } },
+        { as: world.guatemala },
+      );
+      await expectRefusedAnswer(
+        world.guatemala,
+        id,
+        'WRONG_TOPIC',
+        'The need "Moved" is filed under EDUCATION, which the offer does not serve (ASYLUM_SYSTEMS)',
+      );
+    });
+
+    it("refuses the organization's acceptance with CAPACITY_EXHAUSTED when its capacity was taken meanwhile", async () => {
+      const offerId = await newOffer({ capacity: 1 });
+      const { id } = await propose(world.honduras, offerId, [await newNeed('HN')]);
+      await propose(world.member, offerId, [await newNeed('GT')]);
+      expect((await readOffer(offerId)).status).toBe('FULL');
+      await expectRefusedAnswer(
+        world.member,
+        id,
+        'CAPACITY_EXHAUSTED',
+        'The offer has 0 of its capacity of 1 left: not enough for 1 need',
+      );
+    });
+
+    it('lets the organization withdraw an offer a country proposed; accepting it then is OFFER_NOT_OPEN', async () => {
       const offerId = await newOffer();
       const needId = await newNeed('HN');
-      await propose(world.member, offerId, [needId]);
+      const { id } = await propose(world.honduras, offerId, [needId]);
+      const withdrawn = await app.ok(
+        'mutation ($id: ID!) { withdrawOffer(id: $id) { status } }',
+        { id: offerId },
+        { as: world.member },
+      );
+      expect(withdrawn.withdrawOffer.status).toBe('WITHDRAWN');
+      await expectRefusedAnswer(
+        world.member,
+        id,
+        'OFFER_NOT_OPEN',
+        'The offer is WITHDRAWN: it takes no new twinning',
+      );
+      const cancelled = await app.ok(
+        CANCEL_TWINNING,
+        { id, reason: 'The offer was withdrawn' },
+        { as: world.honduras },
+      );
+      expect(cancelled.cancelTwinning).toMatchObject({
+        status: 'CANCELLED',
+        offer: { status: 'WITHDRAWN', remainingCapacity: 5 },
+      });
+      expect((await readNeed(needId)).status).toBe('OPEN');
+    });
+
+    it('gives back on cancellation only what the twinning held', async () => {
+      const offerId = await newOffer();
+      const hondurasNeed = await newNeed('HN');
+      const guatemalaNeed = await newNeed('GT');
+      const { id } = await propose(world.honduras, offerId, [hondurasNeed, guatemalaNeed]);
+      await respond(world.member, id, true);
+      const elsewhere = await propose(world.guatemala, await newOffer(), [guatemalaNeed]);
+
+      const cancelled = (
+        await app.ok(CANCEL_TWINNING, { id, reason: 'Not now' }, { as: world.honduras })
+      ).cancelTwinning;
+      expect(cancelled.offer).toMatchObject({ status: 'OPEN', remainingCapacity: 5 });
+      expect((await readNeed(hondurasNeed)).status).toBe('OPEN');
+      expect(await readNeed(guatemalaNeed)).toMatchObject({
+        status: 'IN_TWINNING',
+        twinnings: [
+          { id: elsewhere.id, status: 'PROPOSED' },
+          { id, status: 'CANCELLED' },
+        ],
+      });
+    });
+
+    it("holds every side of the secretariat's proposal until answered; a refusal gives all back", async () => {
+      const offerId = await newOffer();
+      const needIds = [await newNeed('HN'), await newNeed('GT')];
+      const { id } = await propose(world.secretariat, offerId, needIds);
+      await respond(world.guatemala, id, true);
+      const declined = await respond(world.honduras, id, false);
+      expect(declined.status).toBe('DECLINED');
+      expect(statusesOf(declined)).toEqual([
+        ['HN', 'OPEN'],
+        ['GT', 'OPEN'],
+      ]);
+      expect(declined.offer).toMatchObject({ status: 'OPEN', remainingCapacity: 5 });
+    });
+  });
+
+  describe('needs and offers in a twinning', () => {
+    it('cannot be withdrawn while the twinning holds them', async () => {
+      const offerId = await newOffer();
+      const needId = await newNeed('HN');
+      const { id } = await propose(world.member, offerId, [needId]);
+      await respond(world.honduras, id, true);
       const need = await app.fails(
         'mutation ($id: ID!) { withdrawNeed(id: $id) { id } }',
         { id: needId },
         { as: world.honduras },
       );
-      expect(need.extensions.code).toBe('CONFLICT');
+      expect(need.extensions).toEqual({ code: 'CONFLICT', reason: 'NEED_NOT_OPEN' });
+      expect(need.message).toBe(
+        'The need is IN_TWINNING: only an OPEN need can be withdrawn (cancel its twinning first)',
+      );
       const offer = await app.fails(
         'mutation ($id: ID!) { withdrawOffer(id: $id) { id } }',
         { id: offerId },
         { as: world.member },
       );
-      expect(offer.extensions.code).toBe('CONFLICT');
+      expect(offer.extensions).toEqual({ code: 'CONFLICT', reason: 'HELD_BY_TWINNINGS' });
+      expect(offer.message).toBe('The offer has live twinnings: cancel or complete them first');
     });
 
     it('a new focal point of a party country may answer for it', async () => {

@@ -261,7 +261,7 @@ export function theOneWinningProposal<T>(answers: GraphQLResponse<{ proposeTwinn
     expect(loser.errors).toEqual([
       expect.objectContaining({
         message: 'The offer has 0 of its capacity of 1 left: not enough for 1 need',
-        extensions: { code: 'CONFLICT' },
+        extensions: { code: 'CONFLICT', reason: 'CAPACITY_EXHAUSTED' },
       }),
     ]);
   }

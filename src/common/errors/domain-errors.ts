@@ -28,8 +28,46 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * Why a change is refused with CONFLICT: a stable code a client can act on
+ * (`extensions.reason`), whatever the message says.
+ */
+export type ConflictReason =
+  /** The offer has not enough capacity left for the needs asked of it. */
+  | 'CAPACITY_EXHAUSTED'
+  /** The need is not OPEN: in a twinning, fulfilled or withdrawn. */
+  | 'NEED_NOT_OPEN'
+  /** The offer is withdrawn: it takes no twinning and cannot change. */
+  | 'OFFER_NOT_OPEN'
+  /** The offer is not open to the need's country. */
+  | 'NOT_ELIGIBLE'
+  /** The offer does not serve the need's working group. */
+  | 'WRONG_TOPIC'
+  /** The offer speaks none of the need's languages. */
+  | 'NO_COMMON_LANGUAGE'
+  /** The offer is not available in the need's window. */
+  | 'DATES_DO_NOT_OVERLAP'
+  /** Live twinnings hold the offer's capacity: it cannot be withdrawn or lowered below it. */
+  | 'HELD_BY_TWINNINGS'
+  /** The thing's status does not allow this now (a twinning's, an activity's). */
+  | 'INVALID_TRANSITION'
+  /** Something with this name, code or e-mail already exists. */
+  | 'DUPLICATE'
+  /** This side of the twinning has already answered. */
+  | 'ALREADY_ANSWERED'
+  /** The last active secretariat account cannot be disabled. */
+  | 'LAST_SECRETARIAT'
+  /** Another request changed the same thing first; read it again and retry. */
+  | 'CONCURRENT_CHANGE';
+
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    readonly reason: ConflictReason,
+  ) {
+    super(message);
+  }
 }
 
 export class ForbiddenError extends DomainError {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, InvalidInputError } from './domain-errors';
+import { ConflictError, DomainError, ErrorCode, InvalidInputError } from './domain-errors';
 
 const CODE_BY_HTTP_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_USER_INPUT',
@@ -13,7 +13,7 @@ const CODE_BY_HTTP_STATUS: Partial<Record<number, ErrorCode>> = {
 
 /**
  * An exception the contract has an answer for, as that answer: a domain error keeps its
- * message and code (and the problem fields of bad input); Nest's HTTP exceptions (from
+ * message and code (and the problem fields of bad input, the reason of a conflict); Nest's HTTP exceptions (from
  * guards and pipes) get the code of their status; a GraphQL error stays as it is. Anything
  * else is an unexpected fault: `undefined`, to be logged and masked by the caller.
  */
@@ -23,6 +23,7 @@ export function knownGraphQLError(exception: unknown): GraphQLError | undefined 
       extensions: {
         code: exception.code,
         ...(exception instanceof InvalidInputError ? { fields: exception.fields } : {}),
+        ...(exception instanceof ConflictError ? { reason: exception.reason } : {}),
       },
     });
   }

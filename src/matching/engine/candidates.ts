@@ -27,9 +27,9 @@ export interface OfferCandidate {
   remainingCapacity: number;
   availableFrom: number | null;
   availableTo: number | null;
-  /** Empty means every MIRPS state. */
+  /** Empty means every MIRPS state (fit.ts: countriesOpenTo). */
   eligibleCountryCodes: readonly string[];
-  /** Only OPEN offers can pair. */
+  /** It takes twinnings (OPEN, or FULL with no room left); a withdrawn offer never pairs. */
   open: boolean;
 }
 

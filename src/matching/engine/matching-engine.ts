@@ -1,3 +1,4 @@
+import { CandidateIndex } from './candidate-index';
 import { FACTORS, NeedCandidate, OfferCandidate, ScoredPair } from './candidates';
 import { MatchingConfig, normaliseConfig } from './matching-config';
 import { AssignmentProblem, AssignmentSolution, solveAssignment } from './optimal-assignment';
@@ -55,8 +56,6 @@ function bestFirst(a: { score: number; id: string }, b: { score: number; id: str
 export class MatchingEngine {
   readonly config: MatchingConfig;
   private readonly scorer: PairScorer;
-  /** The countries of the needs, to which an offer with no eligibility list is open. */
-  private readonly needCountries: string[];
   private readonly needs: NeedCandidate[];
   private readonly offers: OfferCandidate[];
   private readonly needIndex = new Map<string, number>();
@@ -65,10 +64,7 @@ export class MatchingEngine {
   private readonly offerTexts: TextVector[] = [];
   private readonly compiledNeeds: CompiledNeed[] = [];
   private readonly compiledOffers: CompiledOffer[] = [];
-  /** Open needs by working group, in id order. */
-  private readonly needsByGroup = new Map<string, number[]>();
-  /** Open offers with room by working group and eligible country, in id order. */
-  private readonly offersByGroupAndCountry = new Map<string, number[]>();
+  private readonly candidates: CandidateIndex;
   private readonly scratch = new Float64Array(FACTORS.length);
 
   constructor(
@@ -93,24 +89,18 @@ export class MatchingEngine {
       this.needIndex.set(need.id, index);
       this.needTexts.push(vectors.get(`need:${need.id}`)!);
       this.compiledNeeds.push(this.scorer.need(need, this.needTexts[index]));
-      if (need.open) push(this.needsByGroup, need.workingGroupCode, index);
     });
-    this.needCountries = [...new Set(this.needs.map((need) => need.countryCode))];
     this.offers.forEach((offer, index) => {
       this.offerIndex.set(offer.id, index);
       this.offerTexts.push(vectors.get(`offer:${offer.id}`)!);
       this.compiledOffers.push(this.scorer.offer(offer, this.offerTexts[index]));
-      if (!offer.open || offer.remainingCapacity <= 0) return;
-      const countries =
-        offer.eligibleCountryCodes.length > 0
-          ? new Set(offer.eligibleCountryCodes)
-          : this.needCountries;
-      for (const group of new Set(offer.workingGroupCodes)) {
-        for (const country of countries) {
-          push(this.offersByGroupAndCountry, candidatesKey(group, country), index);
-        }
-      }
     });
+    this.candidates = new CandidateIndex(
+      this.needs,
+      this.compiledNeeds,
+      this.offers,
+      this.compiledOffers,
+    );
   }
 
   hasNeed(id: string): boolean {
@@ -127,13 +117,23 @@ export class MatchingEngine {
     return score < 0 ? null : score;
   }
 
+  /**
+   * The offers the candidate index lets through for a need, before the scorer checks
+   * every rule (in id order): what `suggestOffers` and `plan` score. For tests.
+   */
+  candidateOfferIds(needId: string): string[] {
+    const need = this.needIndex.get(needId);
+    if (need === undefined) return [];
+    return this.candidates.offersFor(need).map((offer) => this.offers[offer].id);
+  }
+
   /** The best offers for a need: feasible, at or above the minimum score, best first. */
   suggestOffers(needId: string, first: number): ScoredPair[] {
     const need = this.needIndex.get(needId);
     if (need === undefined) return [];
     const found: { id: string; score: number; offer: number }[] = [];
     this.scorer.focusOn(this.compiledNeeds[need]);
-    for (const offer of this.candidateOffers(need)) {
+    for (const offer of this.candidates.offersFor(need)) {
       const score = this.scoreAt(need, offer);
       if (score >= this.config.minimumScore)
         found.push({ id: this.offers[offer].id, score, offer });
@@ -147,7 +147,7 @@ export class MatchingEngine {
     if (offer === undefined) return [];
     const found: { id: string; score: number; need: number }[] = [];
     for (const group of new Set(this.offers[offer].workingGroupCodes)) {
-      for (const need of this.needsByGroup.get(group) ?? []) {
+      for (const need of this.candidates.needsIn(group)) {
         const score = this.scoreAt(need, offer);
         if (score >= this.config.minimumScore) found.push({ id: this.needs[need].id, score, need });
       }
@@ -162,8 +162,8 @@ export class MatchingEngine {
    */
   plan(workingGroupCode?: string): MatchingPlanResult {
     const scope = workingGroupCode
-      ? (this.needsByGroup.get(workingGroupCode) ?? [])
-      : this.needs.flatMap((need, index) => (need.open ? [index] : []));
+      ? this.candidates.needsIn(workingGroupCode)
+      : this.candidates.openNeeds();
 
     // Candidate edges, built straight into CSR arrays: needs are visited in order.
     const localOffer = new Int32Array(this.offers.length).fill(-1);
@@ -174,7 +174,7 @@ export class MatchingEngine {
     const minimum = this.config.minimumScore;
     scope.forEach((need, position) => {
       this.scorer.focusOn(this.compiledNeeds[need]);
-      for (const offer of this.candidateOffers(need)) {
+      for (const offer of this.candidates.offersFor(need)) {
         const score = this.scoreAt(need, offer);
         if (score < minimum) continue;
         if (localOffer[offer] === -1) {
@@ -212,12 +212,6 @@ export class MatchingEngine {
     };
   }
 
-  /** Offers that serve the need's working group and are open to its country. */
-  private candidateOffers(need: number): readonly number[] {
-    const { workingGroupCode, countryCode } = this.needs[need];
-    return this.offersByGroupAndCountry.get(candidatesKey(workingGroupCode, countryCode)) ?? [];
-  }
-
   private scoreAt(need: number, offer: number): number {
     return this.scorer.score(this.compiledNeeds[need], this.compiledOffers[offer]);
   }
@@ -238,16 +232,6 @@ export class MatchingEngine {
       ),
     };
   }
-}
-
-function candidatesKey(group: string, country: string): string {
-  return `${group}\u0000${country}`;
-}
-
-function push(index: Map<string, number[]>, key: string, value: number): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
 }
 
 function topK<T extends { score: number; id: string }>(found: T[], first: number): T[] {

@@ -1,4 +1,5 @@
 import { FACTORS, NeedCandidate, OfferCandidate } from './candidates';
+import { brokenRule, Interner, NeedFacts, needFacts, OfferFacts, offerFacts } from './fit';
 import { MatchingConfig } from './matching-config';
 import { cosine, DenseVector, TextVector } from './text/text-vectors';
 
@@ -9,22 +10,6 @@ export function round6(value: number): number {
 const [TOPIC, MODALITY, LANGUAGE, TIMING, ELIGIBILITY, TEXT, CAPACITY] = FACTORS.map(
   (_, index) => index,
 );
-
-/** Turns codes into small integers, so the hot loop compares numbers, not strings. */
-class Interner {
-  private readonly ids = new Map<string, number>();
-
-  idsOf(codes: readonly string[]): Int32Array {
-    return Int32Array.from(codes, (code) => {
-      let id = this.ids.get(code);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(code, id);
-      }
-      return id;
-    });
-  }
-}
 
 function countShared(a: Int32Array, b: Int32Array): number {
   let shared = 0;
@@ -39,34 +24,17 @@ function countShared(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
-function contains(list: Int32Array, value: number): boolean {
-  for (let i = 0; i < list.length; i += 1) if (list[i] === value) return true;
-  return false;
-}
-
-export interface CompiledNeed {
-  country: number;
-  group: number;
+/** A need compiled for scoring: what the rules read (fit.ts), and what the factors read. */
+export interface CompiledNeed extends NeedFacts {
   modalities: Int32Array;
-  languages: Int32Array;
-  start: number;
-  end: number;
   /** Length of the need's window, or 0 when it sets no complete window. */
   span: number;
-  open: boolean;
   text: TextVector;
 }
 
-export interface CompiledOffer {
-  groups: Int32Array;
+export interface CompiledOffer extends OfferFacts {
   modalities: Int32Array;
-  languages: Int32Array;
-  eligible: Int32Array;
-  from: number;
-  to: number;
   capacity: number;
-  remaining: number;
-  open: boolean;
   text: TextVector;
   /** The TOPIC and CAPACITY values, which depend on the offer alone. */
   topic: number;
@@ -79,10 +47,9 @@ export interface CompiledOffer {
  * missing dates become infinities) because the optimal plan scores millions of pairs.
  */
 export class PairScorer {
-  private readonly countries = new Interner();
-  private readonly groups = new Interner();
+  /** Countries, working groups and languages, as the rules read them. */
+  private readonly codes = new Interner();
   private readonly modalities = new Interner();
-  private readonly languages = new Interner();
   /** Weights in the order of FACTORS. */
   private readonly weights: Float64Array;
   /** Scratch space for `score`, so the hot loop allocates nothing. */
@@ -102,32 +69,37 @@ export class PairScorer {
   }
 
   need(need: NeedCandidate, text: TextVector): CompiledNeed {
-    const start = need.earliestStart ?? -Infinity;
-    const end = need.latestEnd ?? Infinity;
+    // Every field spelt out (no spread): one compact shape for all, read millions of times.
+    const { open, country, mirps, group, languages, start, end } = needFacts(need, this.codes);
     return {
-      country: this.countries.idsOf([need.countryCode])[0],
-      group: this.groups.idsOf([need.workingGroupCode])[0],
-      modalities: this.modalities.idsOf(need.modalities),
-      languages: this.languages.idsOf(need.languages),
+      open,
+      country,
+      mirps,
+      group,
+      languages,
       start,
       end,
+      modalities: this.modalities.idsOf(need.modalities),
       span: need.earliestStart !== null && need.latestEnd !== null ? end - start : 0,
-      open: need.open,
       text,
     };
   }
 
   offer(offer: OfferCandidate, text: TextVector): CompiledOffer {
+    const { open, remaining, groups, eligible, languages, from, to } = offerFacts(
+      offer,
+      this.codes,
+    );
     return {
-      groups: this.groups.idsOf(offer.workingGroupCodes),
+      open,
+      remaining,
+      groups,
+      eligible,
+      languages,
+      from,
+      to,
       modalities: this.modalities.idsOf(offer.modalities),
-      languages: this.languages.idsOf(offer.languages),
-      eligible: this.countries.idsOf(offer.eligibleCountryCodes),
-      from: offer.availableFrom ?? -Infinity,
-      to: offer.availableTo ?? Infinity,
       capacity: offer.capacity,
-      remaining: offer.remainingCapacity,
-      open: offer.open,
       text,
       topic: 1 / Math.sqrt(Math.max(1, offer.workingGroupCodes.length)),
       spare: offer.capacity > 0 ? offer.remainingCapacity / offer.capacity : 0,
@@ -136,20 +108,14 @@ export class PairScorer {
 
   /**
    * The hard rules, then the factor values. Writes the seven values into `out` in the
-   * order of FACTORS and returns true, or returns false when the pair is infeasible:
-   * both must be open, the offer must have room, serve the need's working group, be
-   * open to its country, share a language, and (when both give dates) overlap in time.
+   * order of FACTORS and returns true, or returns false when the pair is infeasible: when
+   * it breaks a rule of fit.ts, the same rules that proposals are held to.
    */
   factors(need: CompiledNeed, offer: CompiledOffer, out: Float64Array): boolean {
-    if (!need.open || !offer.open || offer.remaining <= 0) return false;
-    if (!contains(offer.groups, need.group)) return false;
-    const named = contains(offer.eligible, need.country);
-    if (offer.eligible.length > 0 && !named) return false;
+    if (brokenRule(need, offer, 1) !== null) return false;
     const languages = countShared(need.languages, offer.languages);
-    if (languages === 0) return false;
     const from = need.start > offer.from ? need.start : offer.from;
     const to = need.end < offer.to ? need.end : offer.to;
-    if (from >= to) return false;
 
     out[TOPIC] = offer.topic;
     out[MODALITY] =
@@ -158,7 +124,8 @@ export class PairScorer {
         : 0;
     out[LANGUAGE] = languages / need.languages.length;
     out[TIMING] = need.span > 0 ? (to - from) / need.span : 1;
-    out[ELIGIBILITY] = named ? 1 : 0.5;
+    // A feasible pair with an eligibility list is named in it.
+    out[ELIGIBILITY] = offer.eligible.length > 0 ? 1 : 0.5;
     out[TEXT] = this.focus.holds(need.text)
       ? this.focus.cosine(offer.text)
       : cosine(need.text, offer.text);
