@@ -47,6 +47,15 @@ export interface ActivitiesDone {
   twinningIds: string[];
 }
 
+/** Why the planned activities of a twinning that ended were cancelled, by how it ended. */
+const ENDED_TWINNING_REASONS: Partial<
+  Record<TwinningStatus, (twinning: TwinningArrangement) => string>
+> = {
+  [TwinningStatus.CANCELLED]: (twinning) =>
+    `The twinning was cancelled: ${twinning.cancellationReason}`,
+  [TwinningStatus.COMPLETED]: () => 'The twinning was completed before this activity took place',
+};
+
 /** An activity changes only while PLANNED: DONE and CANCELLED are final. */
 function assertPlanned(activity: Activity, verb: string): void {
   if (activity.status !== ActivityStatus.PLANNED) {
@@ -69,7 +78,7 @@ export class ActivitiesService implements OnModuleInit {
     private readonly events: EventBus,
   ) {}
 
-  /** A cancelled twinning's planned activities will not take place: cancel them with it. */
+  /** A twinning that ends takes its planned activities with it (see cancelPlannedOf). */
   onModuleInit(): void {
     this.twinnings.onSettlement((manager, twinning) => this.cancelPlannedOf(manager, twinning));
   }
@@ -237,20 +246,23 @@ export class ActivitiesService implements OnModuleInit {
     return cancelled;
   }
 
+  /**
+   * A twinning that ends leaves no activity PLANNED: cancelled, its planned activities will
+   * not take place; completed, the follow-up is over, and what was still planned did not
+   * take place under it. Either way they stay in the calendar as CANCELLED, with the reason.
+   */
   private async cancelPlannedOf(
     manager: EntityManager,
     twinning: TwinningArrangement,
   ): Promise<void> {
-    if (twinning.status !== TwinningStatus.CANCELLED) return;
+    const reason = ENDED_TWINNING_REASONS[twinning.status]?.(twinning);
+    if (!reason) return;
     await manager.update(
       Activity,
       { twinningId: twinning.id, status: ActivityStatus.PLANNED },
       {
         status: ActivityStatus.CANCELLED,
-        cancellationReason: `The twinning was cancelled: ${twinning.cancellationReason}`.slice(
-          0,
-          1000,
-        ),
+        cancellationReason: reason.slice(0, 1000),
         updatedAt: new Date(),
       },
     );
@@ -267,6 +279,8 @@ export class ActivitiesService implements OnModuleInit {
     if (!activity) throw new NotFoundError('Activity', id);
     const followed = await this.twinnings.lockWithParties(manager, activity.twinningId);
     assertMayFollowUp(user, followed!.parties, what);
+    // Follow-up happens while the twinning is under way, as recording an activity does.
+    assertAllows(followed!.twinning.status, TwinningAction.RECORD_ACTIVITY);
     return activity;
   }
 

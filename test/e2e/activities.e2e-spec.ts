@@ -174,7 +174,7 @@ describe('activities', () => {
         { input: anActivity(proposed.proposeTwinning.id) },
         { as: world.secretariat },
       );
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(error.message).toBe(
         'The twinning is PROPOSED: it cannot be given activities now (it waits for every party to answer)',
       );
@@ -186,7 +186,7 @@ describe('activities', () => {
         { input: anActivity(completedId) },
         { as: world.secretariat },
       );
-      expect(completed.extensions).toEqual({ code: 'CONFLICT' });
+      expect(completed.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(completed.message).toBe(
         'The twinning is COMPLETED: it cannot be given activities now (that is final)',
       );
@@ -296,7 +296,7 @@ describe('activities', () => {
         { id: activity.id, input: COMPLETION },
         { as: world.secretariat },
       );
-      expect(again.extensions).toEqual({ code: 'CONFLICT' });
+      expect(again.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
       expect(again.message).toBe('The activity is DONE: only a PLANNED activity can be completed');
     });
 
@@ -349,11 +349,42 @@ describe('activities', () => {
       );
     });
 
-    it('lets an activity be completed after its twinning was', async () => {
+    it('cancels the planned activities of a twinning that is completed, and changes none after (issue 11)', async () => {
       const twinningId = await aConfirmedTwinning(app, world);
-      const activity = await record(world.secretariat, anActivity(twinningId));
+      const done = await record(world.secretariat, anActivity(twinningId));
+      await complete(world.member, done.id);
+      const planned = await record(world.secretariat, anActivity(twinningId));
       await app.ok(COMPLETE_TWINNING, { id: twinningId }, { as: world.member });
-      expect((await complete(world.member, activity.id)).status).toBe('DONE');
+
+      const activities = await app.ok<{
+        twinning: {
+          activities: { id: string; status: string; cancellationReason: string | null }[];
+        };
+      }>(
+        'query ($id: ID!) { twinning(id: $id) { activities { id status cancellationReason } } }',
+        { id: twinningId },
+        { as: world.member },
+      );
+      expect(activities.twinning.activities).toEqual(
+        expect.arrayContaining([
+          { id: done.id, status: 'DONE', cancellationReason: null },
+          {
+            id: planned.id,
+            status: 'CANCELLED',
+            cancellationReason: 'The twinning was completed before this activity took place',
+          },
+        ]),
+      );
+      for (const [mutation, variables] of [
+        [COMPLETE_ACTIVITY, { id: planned.id, input: COMPLETION }],
+        [CANCEL_ACTIVITY, { id: planned.id, reason: 'Too late' }],
+      ] as const) {
+        const error = await app.fails(mutation, variables, { as: world.secretariat });
+        expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+        expect(error.message).toBe(
+          'The twinning is COMPLETED: it cannot be given activities now (that is final)',
+        );
+      }
     });
   });
 
