@@ -19,6 +19,7 @@ describe('validateEnvironment', () => {
       LOGIN_FAILURES_PER_ACCOUNT: 5,
       LOGIN_ATTEMPTS_PER_ADDRESS: 30,
       LOGIN_WINDOW_SECONDS: 900,
+      AUTH_FAILURES_PER_ADDRESS: 100,
       TRUST_PROXY_HOPS: 0,
       REDIS_KEY_PREFIX: 'mirps-twinning:',
     });

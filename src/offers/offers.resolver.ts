@@ -73,7 +73,8 @@ export class OffersResolver {
   }
 
   @ResolveField(() => Int, {
-    description: 'capacity minus needs in PROPOSED/ACCEPTED/CONFIRMED twinnings',
+    description:
+      'capacity minus the needs live twinnings hold: those of twinnings the offering member proposed or accepted, or the secretariat proposed',
   })
   remainingCapacity(offer: Offer): number {
     return remainingCapacityOf(offer);

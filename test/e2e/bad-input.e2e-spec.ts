@@ -187,7 +187,11 @@ const NEED: BadInput[] = [
     input: { priority: 'URGENT' },
     fields: ['input.priority'],
   },
-  { what: 'a date that is not one', input: { earliestStart: 'soon' }, fields: ['earliestStart'] },
+  {
+    what: 'a date that is not one',
+    input: { earliestStart: 'soon' },
+    fields: ['input.earliestStart'],
+  },
   { what: 'a blank NAP reference', input: { napReference: '  ' }, fields: ['napReference'] },
 ];
 

@@ -437,7 +437,7 @@ describe('needs', () => {
         { as: world.honduras },
       );
 
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'NEED_NOT_OPEN' });
       expect(error.message).toBe('The need is WITHDRAWN: only an OPEN need can be withdrawn');
       const after = await app.ok(NEED_WITHDRAWAL, { id: created.id }, { as: world.honduras });
       expect(after.need).toEqual(first.withdrawNeed);
@@ -468,7 +468,7 @@ describe('needs', () => {
         { as: world.honduras },
       );
 
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'NEED_NOT_OPEN' });
       expect(error.message).toBe('The need is WITHDRAWN: only an OPEN need can be changed');
       expect(await readNeed(created.id)).toEqual(withdrawn);
     });

@@ -503,7 +503,7 @@ describe('offers', () => {
         { as: world.member },
       );
 
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'OFFER_NOT_OPEN' });
       expect(error.message).toBe('The offer is WITHDRAWN: it cannot be withdrawn');
       const after = await app.ok(OFFER_WITHDRAWAL, { id: created.id }, { as: world.member });
       expect(after.offer).toEqual(first.withdrawOffer);
@@ -535,7 +535,7 @@ describe('offers', () => {
         { as: world.member },
       );
 
-      expect(error.extensions).toEqual({ code: 'CONFLICT' });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', reason: 'OFFER_NOT_OPEN' });
       expect(error.message).toBe('The offer is WITHDRAWN: it cannot be changed');
       expect(await readOffer(created.id)).toEqual(withdrawn);
       expect(await rowCounts()).toEqual(before);
