@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/
 import { CurrentUser, Public, Roles, SignedIn } from '../common/auth/access.decorators';
 import { Role } from '../common/auth/role';
 import { GraphQLContext } from '../common/graphql-context';
+import { DateTimeScalar } from '../common/scalars/date-time.scalar';
 import { clientAddressOf } from '../common/security/client-address';
 import { organizationLoader } from '../organizations/organization.loaders';
 import { Organization } from '../organizations/organization.entity';
@@ -15,6 +16,7 @@ import { ChangePasswordArgs } from './dto/change-password.args';
 import { CreateUserInput } from './dto/create-user.input';
 import { LoginArgs } from './dto/login.args';
 import { SetUserActiveArgs } from './dto/set-user-active.args';
+import { UpdateProfileInput } from './dto/update-profile.input';
 import { mayReadContactOf, WITHHELD_EMAIL } from './people.policy';
 import { User } from './user.entity';
 
@@ -65,6 +67,15 @@ export class AccountsResolver {
     return this.accounts.changePassword(user, currentPassword, newPassword, clientAddressOf(req));
   }
 
+  @SignedIn()
+  @Mutation(() => User, { description: 'Your name, job title, phone and language' })
+  updateMyProfile(
+    @CurrentUser() user: User,
+    @Args('input') input: UpdateProfileInput,
+  ): Promise<User> {
+    return this.accounts.updateProfile(user, input);
+  }
+
   @Roles([Role.SECRETARIAT])
   @Mutation(() => User, {
     description: "Secretariat: enable or disable an account; a change revokes the user's tokens",
@@ -78,6 +89,22 @@ export class AccountsResolver {
   })
   email(user: User, _args: unknown, { req }: GraphQLContext): string {
     return mayReadContactOf(req.user, user) ? user.email : WITHHELD_EMAIL;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Read by the user and the secretariat; null for anyone else',
+  })
+  phone(user: User, _args: unknown, { req }: GraphQLContext): string | null {
+    return mayReadContactOf(req.user, user) ? user.phone : null;
+  }
+
+  @ResolveField(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the user last signed in; read by the user and the secretariat',
+  })
+  lastSignedInAt(user: User, _args: unknown, { req }: GraphQLContext): Date | null {
+    return mayReadContactOf(req.user, user) ? user.lastSignedInAt : null;
   }
 
   @ResolveField(() => Country, { nullable: true })

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
+import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Not, Repository } from 'typeorm';
 import { Role } from '../common/auth/role';
+import { Locale } from '../common/locale';
 import {
   ConflictError,
   FieldProblems,
@@ -16,6 +18,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { AuthPayload } from './dto/auth-payload';
 import { CreateUserInput } from './dto/create-user.input';
+import { UpdateProfileInput } from './dto/update-profile.input';
 import { LoginAttempts } from './login-attempts';
 import { asSeenByThemself } from './people.policy';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -75,6 +78,8 @@ export class AccountsService {
       await this.loginAttempts.recordFailure(email, address);
       throw new UnauthenticatedError('Wrong e-mail or password');
     }
+    user.lastSignedInAt = new Date();
+    await this.users.update(user.id, { lastSignedInAt: user.lastSignedInAt });
     return this.signIn(user);
   }
 
@@ -263,6 +268,11 @@ export class AccountsService {
           email,
           passwordHash,
           role: input.role,
+          name: input.name?.trim() ?? null,
+          jobTitle: null,
+          phone: null,
+          locale: input.locale ?? Locale.ES,
+          lastSignedInAt: null,
           countryCode: input.countryCode ?? null,
           organizationId: input.organizationId ?? null,
           active: true,
@@ -271,6 +281,25 @@ export class AccountsService {
           createdAt: new Date(),
         }),
       );
+    });
+  }
+
+  /**
+   * What the signed-in person says of themself: each field given replaces the stored one
+   * (`null` clears it), the others stay; the phone is kept in E.164.
+   */
+  async updateProfile(user: User, input: UpdateProfileInput): Promise<User> {
+    return this.transactions.run(async (manager) => {
+      const stored = await this.lockUser(manager, user.id);
+      const text = (value: string | null | undefined, current: string | null) =>
+        value === undefined ? current : (value?.trim() ?? null);
+      stored.name = text(input.name, stored.name);
+      stored.jobTitle = text(input.jobTitle, stored.jobTitle);
+      if (input.phone !== undefined) {
+        stored.phone = input.phone === null ? null : parsePhoneNumberWithError(input.phone).number;
+      }
+      if (input.locale) stored.locale = input.locale;
+      return manager.save(stored);
     });
   }
 

@@ -4,6 +4,7 @@ import { timestampColumn, uuidColumn } from '../database/column-types';
 import { Organization } from '../organizations/organization.entity';
 import { Country } from '../reference/country.entity';
 import { Role } from '../common/auth/role';
+import { Locale } from '../common/locale';
 
 @ObjectType({ description: 'A person who signs in: a focal point, the secretariat or an observer' })
 @Entity('users')
@@ -27,6 +28,31 @@ export class User {
   @Field(() => Role)
   @Column({ type: 'simple-enum', enum: Role })
   role: Role;
+
+  @Field(() => String, { nullable: true, description: 'How the person is called' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "Jefa de la Unidad de Refugiados"' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  jobTitle: string | null;
+
+  /**
+   * International form (E.164, e.g. +50422310000). Read by the person and the secretariat
+   * only (see people.policy.ts): AccountsResolver.phone answers null to anyone else.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Field(() => Locale, {
+    description: "The language of this user's e-mails, messages and console",
+  })
+  @Column({ type: 'simple-enum', enum: Locale, default: Locale.ES })
+  locale: Locale;
+
+  /** When the person last signed in; read by the person and the secretariat only. */
+  @Column(timestampColumn({ nullable: true }))
+  lastSignedInAt: Date | null;
 
   /** Set for COUNTRY_FOCAL_POINT only. */
   @Column({ type: 'varchar', length: 2, nullable: true })

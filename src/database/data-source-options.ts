@@ -20,12 +20,14 @@ import { TwinningArrangement } from '../twinnings/twinning.entity';
 import { DatabaseEngine, useColumnTypesOf } from './column-types';
 import { PostgresInitial1795900000000 } from './migrations/postgres/1795900000000-postgres-initial';
 import { AuditArchive1795910000000 } from './migrations/postgres/1795910000000-audit-archive';
+import { People1795920000000 } from './migrations/postgres/1795920000000-people';
 import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
 import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
 import { ChangeStamps1764410000000 } from './migrations/sqlite/1764410000000-change-stamps';
 import { TokenVersion1764420000000 } from './migrations/sqlite/1764420000000-token-version';
 import { AuditLog1764430000000 } from './migrations/sqlite/1764430000000-audit-log';
 import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-audit-archive';
+import { People1764450000000 } from './migrations/sqlite/1764450000000-people';
 
 export const ENTITIES = [
   Country,
@@ -59,8 +61,9 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     TokenVersion1764420000000,
     AuditLog1764430000000,
     AuditArchive1764440000000,
+    People1764450000000,
   ],
-  postgres: [PostgresInitial1795900000000, AuditArchive1795910000000],
+  postgres: [PostgresInitial1795900000000, AuditArchive1795910000000, People1795920000000],
 };
 
 export const SQLITE_PREFIX = 'sqlite:';

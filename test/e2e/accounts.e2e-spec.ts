@@ -597,7 +597,12 @@ describe('accounts, organizations and reference data', () => {
         'country',
         'email',
         'id',
+        'jobTitle',
+        'lastSignedInAt',
+        'locale',
+        'name',
         'organization',
+        'phone',
         'role',
       ]);
     });

@@ -413,7 +413,7 @@ const TARGETS: Record<string, Target> = {
 };
 
 /** Account changes: they write no row the model counts. */
-const WITHOUT_MODEL = ['changePassword', 'setUserActive'];
+const WITHOUT_MODEL = ['changePassword', 'setUserActive', 'updateMyProfile'];
 
 /**
  * Mutations this file has no model for (added later, such as account changes): their

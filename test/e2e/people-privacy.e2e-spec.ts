@@ -75,3 +75,123 @@ describe("people's e-mail addresses", () => {
     }
   });
 });
+
+const PROFILE = `mutation ($input: UpdateProfileInput!) {
+  updateMyProfile(input: $input) { email name jobTitle phone locale lastSignedInAt }
+}`;
+
+/** Users as people (issue 12): a name, a job title, a phone, a language. */
+describe('updateMyProfile', () => {
+  let app: TestApp;
+  let world: World;
+  let twinningId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    world = await buildWorld(app);
+    twinningId = await aConfirmedTwinning(app, world);
+  });
+  afterAll(() => app.close());
+
+  const me = async (token: string) =>
+    (
+      await app.ok<{ me: Record<string, unknown> }>(
+        '{ me { email name jobTitle phone locale lastSignedInAt } }',
+        {},
+        { as: token },
+      )
+    ).me;
+
+  it('starts with no name, Spanish, and the time of the last sign-in', async () => {
+    const before = Date.now();
+    const token = await app.login('focal@gt.test');
+    const profile = await me(token);
+    expect(profile).toMatchObject({ name: null, jobTitle: null, phone: null, locale: 'ES' });
+    const signedIn = Date.parse(profile.lastSignedInAt as string);
+    expect(signedIn).toBeGreaterThanOrEqual(before - 5);
+    expect(signedIn).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('sets what is given, keeps what is left out, clears what is null; the phone in E.164', async () => {
+    const set = await app.ok(
+      PROFILE,
+      {
+        input: {
+          name: '  María José Álvarez ',
+          jobTitle: 'Jefa de la Unidad de Refugiados',
+          phone: '+504 2231-0000',
+          locale: 'EN',
+        },
+      },
+      { as: world.honduras },
+    );
+    expect(set.updateMyProfile).toMatchObject({
+      email: 'focal@hn.test',
+      name: 'María José Álvarez',
+      jobTitle: 'Jefa de la Unidad de Refugiados',
+      phone: '+50422310000',
+      locale: 'EN',
+    });
+    const changed = await app.ok(
+      PROFILE,
+      { input: { jobTitle: 'Directora', name: null } },
+      { as: world.honduras },
+    );
+    expect(changed.updateMyProfile).toMatchObject({
+      name: null,
+      jobTitle: 'Directora',
+      phone: '+50422310000',
+      locale: 'EN',
+    });
+    expect(await me(world.honduras)).toMatchObject(changed.updateMyProfile);
+  });
+
+  it.each([
+    [
+      { phone: '12345' },
+      'phone',
+      'phone must be a phone number in international form, e.g. +504 2231 0000',
+    ],
+    [{ name: ' \u200b ' }, 'name', 'name must not be blank'],
+    [{ name: 'x'.repeat(201) }, 'name', 'name must be shorter than or equal to 200 characters'],
+    [{ locale: null }, 'locale', 'locale must be ES or EN'],
+  ])('refuses %j, naming the field, and changes nothing', async (input, field, message) => {
+    const before = await me(world.guatemala);
+    const error = await app.fails(PROFILE, { input }, { as: world.guatemala });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field, message }] });
+    expect(await me(world.guatemala)).toEqual(before);
+  });
+
+  it('is for a signed-in user only', async () => {
+    const error = await app.fails(PROFILE, { input: { name: 'Nobody' } });
+    expect(error.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("shows others a person's name and job title; the phone and last sign-in only to the person and the secretariat", async () => {
+    await app.ok(
+      PROFILE,
+      { input: { name: 'Ana Member', jobTitle: 'Adviser', phone: '+1 613 555 0100' } },
+      { as: world.member },
+    );
+    const proposerAs = async (token: string) =>
+      (
+        await app.ok<{ twinning: { history: { by: Record<string, unknown> }[] } }>(
+          'query ($id: ID!) { twinning(id: $id) { history { by { name jobTitle phone lastSignedInAt } } } }',
+          { id: twinningId },
+          { as: token },
+        )
+      ).twinning.history[0].by;
+    expect(await proposerAs(world.honduras)).toEqual({
+      name: 'Ana Member',
+      jobTitle: 'Adviser',
+      phone: null,
+      lastSignedInAt: null,
+    });
+    expect(await proposerAs(world.secretariat)).toEqual({
+      name: 'Ana Member',
+      jobTitle: 'Adviser',
+      phone: '+16135550100',
+      lastSignedInAt: expect.any(String),
+    });
+  });
+});

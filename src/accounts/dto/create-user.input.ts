@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Locale } from '../../common/locale';
+import { IsName } from '../../common/validation/text-rules';
 import { Role } from '../../common/auth/role';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -32,4 +34,14 @@ export class CreateUserInput {
   @IsOptional()
   @IsUUID('all', { message: 'organizationId must be an id' })
   organizationId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsName(1, 200)
+  name?: string;
+
+  @Field(() => Locale, { nullable: true, description: 'ES when absent' })
+  @IsOptional()
+  @IsEnum(Locale, { message: 'locale must be ES or EN' })
+  locale?: Locale;
 }
