@@ -42,6 +42,16 @@ export class Environment {
   PORT = 3000;
 
   /**
+   * The address to listen on: "127.0.0.1" (this machine only), "::", a host name. Unset:
+   * Node's default, every interface ("::", or "0.0.0.0" without IPv6).
+   */
+  @IsOptional()
+  @Matches(/^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*)$/, {
+    message: 'HOST must be an address such as 127.0.0.1 or ::, or a host name such as localhost',
+  })
+  HOST?: string;
+
+  /**
    * "sqlite:PATH" (embedded, the default) or "postgres://user:password@host:5432/database",
    * optionally with "?schema=NAME" to keep the service's tables in a schema of their own.
    */
