@@ -37,6 +37,36 @@ export function runServer(env: Record<string, string>, cwd?: string): ServerProc
   return { child, stdout: () => stdout, stderr: () => stderr, done };
 }
 
+/** The start-up line: "mirps-twinning listens on http://127.0.0.1:3000/graphql", "…[::]…". */
+export const LISTENING = /listens on (http:\/\/(\S+):(\d+)\/graphql)/;
+
+/**
+ * Waits for the start-up line and answers what it names: the URL, the address and the port
+ * the server is bound to (with PORT=0, the one the system chose).
+ */
+export function listening(
+  server: ServerProcess,
+): Promise<{ url: string; address: string; port: number; line: string }> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const found = LISTENING.exec(server.stdout());
+      if (!found) return false;
+      const line =
+        server
+          .stdout()
+          .split('\n')
+          .find((text) => LISTENING.test(text)) ?? '';
+      resolve({ url: found[1], address: found[2], port: Number(found[3]), line });
+      return true;
+    };
+    if (check()) return;
+    server.child.stdout?.on('data', check);
+    void server.done.then(({ stdout, stderr }) =>
+      reject(new Error(`The server stopped before listening: ${stdout}${stderr}`)),
+    );
+  });
+}
+
 /** A TCP port free at the time of asking. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
