@@ -29,6 +29,7 @@ import { QueryCounterLogger } from './database/query-counter.logger';
 import { EventsModule } from './events/events.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
+import { translateErrorsPlugin } from './i18n/translate-errors';
 import { MatchingModule } from './matching/matching.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NeedsModule } from './needs/needs.module';
@@ -89,6 +90,7 @@ export class AppModule {
                 subscriptions.refusedOverHttp(),
                 unexpectedFaultsPlugin(),
                 withoutCacheControl(),
+                translateErrorsPlugin(),
               ],
               // Subscriptions over WebSocket on the same path (graphql-ws), with the same
               // limits, guards and error formatting as operations over HTTP.
@@ -134,6 +136,9 @@ export class AppModule {
             transform: true,
             whitelist: true,
             forbidNonWhitelisted: true,
+            // The factory reads each broken rule's arguments from its class (for the
+            // message in the caller's language); it never sends the target anywhere.
+            validationError: { target: true },
             exceptionFactory: validationExceptionFactory,
           }),
         },

@@ -4,6 +4,7 @@ import { IS_PUBLIC, requestOf, Roles } from '../common/auth/access.decorators';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
 import type { OperationRequest } from '../common/graphql-context';
 import { clientAddressOf } from '../common/security/client-address';
+import { msg } from '../i18n/catalogs';
 import { AccountsService } from './accounts.service';
 import { AuthenticationFailures } from './authentication-failures';
 import type { User } from './user.entity';
@@ -41,10 +42,10 @@ export class AccessGuard implements CanActivate {
       this.log.error(
         `${context.getClass().name}.${context.getHandler().name} has no access rule: refused`,
       );
-      throw new ForbiddenError('This operation is not open to anyone');
+      throw new ForbiddenError(msg('common.openToNoOne'));
     }
     if (!roles.includes(request.user.role)) {
-      throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`);
+      throw new ForbiddenError(msg('common.onlyRoles', { roles: { anyOf: roles } }));
     }
     return true;
   }

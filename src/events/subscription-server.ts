@@ -21,6 +21,8 @@ import type { WebSocket } from 'ws';
 import { AccountsService } from '../accounts/accounts.service';
 import { UnauthenticatedError } from '../common/errors/domain-errors';
 import { formatError } from '../common/errors/format-error';
+import { preferredLocale } from '../common/locale';
+import { translateError } from '../i18n/translate-errors';
 import type { GraphQLContext } from '../common/graphql-context';
 import { RequestLoaders } from '../common/loaders/request-loaders';
 import { costLimitError } from '../common/security/query-cost';
@@ -197,7 +199,10 @@ export class SubscriptionServer {
     operationId: string,
     error: GraphQLError,
   ): GraphQLFormattedError {
-    const answer = formatted(error);
+    const answer = translateError(
+      formatted(error),
+      preferredLocale(ctx.extra.connection?.requestFor(operationId)),
+    );
     if (answer.extensions?.code === 'INTERNAL_SERVER_ERROR' && !answer.extensions.requestId) {
       const requestId = `${ctx.extra.connection?.id}/${operationId}`;
       this.log.error(

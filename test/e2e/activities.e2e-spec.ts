@@ -672,12 +672,29 @@ describe('the shared calendar', () => {
     expect(named.text).toContain('X-WR-CALNAME:MIRPS Support Platform activities · GT');
   });
 
-  it('names countries and kinds in Spanish for a Spanish-speaking client', async () => {
+  it("reads in the feed owner's language, or lang= (calendar apps send no Accept-Language)", async () => {
     const token = tokenOf(await calendarUrlOf(world.guatemala));
-    const response = await calendar(`?token=${token}&workingGroup=HEALTH`)
-      .set('accept-language', 'es')
-      .expect(200);
-    expect(eventsOf(response.text)[0].description).toBe('Taller\nPaíses: Honduras');
+    const feed = (query: string) => calendar(`?token=${token}&workingGroup=HEALTH${query}`);
+    const description = async (query: string) =>
+      eventsOf((await feed(query).expect(200)).text)[0].description;
+    // Guatemala's focal point reads English (the suite's users do).
+    expect(await description('')).toBe('Workshop\nCountries: Honduras');
+    expect(await description('&lang=es')).toBe('Taller\nPaíses: Honduras');
+    expect(await description('&lang=EN')).toBe('Workshop\nCountries: Honduras');
+    // A header does not outweigh the owner's locale.
+    expect(eventsOf((await feed('').set('accept-language', 'es')).text)[0].description).toBe(
+      'Workshop\nCountries: Honduras',
+    );
+    // A Spanish-speaking owner's feed is Spanish without anything.
+    await app.ok(
+      'mutation { updateMyProfile(input: { locale: ES }) { locale } }',
+      {},
+      {
+        as: world.guatemala,
+      },
+    );
+    expect(await description('')).toBe('Taller\nPaíses: Honduras');
+    expect((await feed('&lang=fr')).status).toBe(400);
   });
 
   it('refuses a request without a token, or with a wrong one, with 401', async () => {

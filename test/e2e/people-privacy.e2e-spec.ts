@@ -103,8 +103,13 @@ describe('updateMyProfile', () => {
     ).me;
 
   it('starts with no name, Spanish, and the time of the last sign-in', async () => {
+    await app.ok(
+      'mutation { createUser(input: { email: "nuevo@mirps.test", password: "a-long-enough-password", role: OBSERVER }) { id } }',
+      {},
+      { as: world.secretariat },
+    );
     const before = Date.now();
-    const token = await app.login('focal@gt.test');
+    const token = await app.login('nuevo@mirps.test');
     const profile = await me(token);
     expect(profile).toMatchObject({ name: null, jobTitle: null, phone: null, locale: 'ES' });
     const signedIn = Date.parse(profile.lastSignedInAt as string);

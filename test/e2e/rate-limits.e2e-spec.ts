@@ -74,6 +74,7 @@ describe('the general rate limit, with the real defaults', () => {
   function me(token: string) {
     return request(app.app.getHttpServer())
       .post('/graphql')
+      .set('accept-language', 'en')
       .set('content-type', 'application/json')
       .set('authorization', `Bearer ${token}`)
       .send({ query: '{ me { email } one: me { email } two: me { email } }' });
@@ -224,6 +225,7 @@ describe('the per-address login cap, with the real defaults', () => {
 
     const refused = await request(app.app.getHttpServer())
       .post('/graphql')
+      .set('accept-language', 'en')
       .set('content-type', 'application/json')
       .send({
         query: LOGIN,

@@ -94,6 +94,7 @@ async function keysOf(redis: Redis, keyPrefix: string): Promise<string[]> {
       request(app.app.getHttpServer())
         .post('/graphql')
         .set('content-type', 'application/json')
+        .set('accept-language', 'en')
         .set('authorization', `Bearer ${token}`)
         .send({ query: '{ me { email } }' });
 

@@ -61,10 +61,21 @@ describe('start-up', () => {
       { code: 'PA', name: 'Panama', isMirpsState: true },
     ]);
 
+    // In the signed-in user's language (which outweighs Accept-Language).
+    await app.ok(
+      'mutation { updateMyProfile(input: { locale: ES }) { locale } }',
+      {},
+      { as: token },
+    );
     const spanish = await app.ok(
       '{ countries(mirpsOnly: true) { code name } }',
       {},
-      { as: token, headers: { 'accept-language': 'es-HN,es;q=0.9,en;q=0.5' } },
+      { as: token, headers: { 'accept-language': 'en' } },
+    );
+    await app.ok(
+      'mutation { updateMyProfile(input: { locale: EN }) { locale } }',
+      {},
+      { as: token },
     );
     expect(spanish.countries.map((c: { name: string }) => c.name)).toEqual([
       'Belice',

@@ -298,7 +298,7 @@ describe('twinning arrangements', () => {
       );
       expect(error.extensions).toEqual({ code: 'FORBIDDEN' });
       expect(error.message).toBe(
-        'Only SECRETARIAT or COUNTRY_FOCAL_POINT or MEMBER_FOCAL_POINT may do this',
+        'Only SECRETARIAT, COUNTRY_FOCAL_POINT, or MEMBER_FOCAL_POINT may do this',
       );
     });
 

@@ -95,7 +95,7 @@ export async function createUser(
 ): Promise<string> {
   const data = await app.ok<{ createUser: { id: string } }>(
     'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { password: TEST_PASSWORD, ...input } },
+    { input: { password: TEST_PASSWORD, locale: 'EN', ...input } },
     { as: token },
   );
   return data.createUser.id;

@@ -80,6 +80,7 @@ export function httpGraphQLClient(baseUrl: string): GraphQLClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        'accept-language': 'en',
         ...(options.as ? { authorization: `Bearer ${options.as}` } : {}),
         ...options.headers,
       },

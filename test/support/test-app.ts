@@ -147,12 +147,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     throw error;
   }
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  // The first secretariat account reads English too (its locale, ES by default, wins over
+  // the Accept-Language the client sends); the tests of languages set their own.
+  if (!given) await dataSource.query(`UPDATE "users" SET "locale" = 'EN'`);
   const counter = dataSource.logger as QueryCounterLogger;
 
   const client = graphQLClient(async (query, variables, gqlOptions = {}) => {
     const call = request(app.getHttpServer())
       .post('/graphql')
       .set('content-type', 'application/json')
+      // The suite reads the service in English unless a test asks for Spanish.
+      .set('accept-language', 'en')
       .set(gqlOptions.headers ?? {});
     if (gqlOptions.as) call.set('authorization', `Bearer ${gqlOptions.as}`);
     const response = await call.send({ query, variables });

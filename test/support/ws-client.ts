@@ -52,7 +52,12 @@ export function connect(url: string, authorization?: string): LiveClient {
   const closed = new Promise<Closed>((resolve) => (onClosed = resolve));
   const client: Client = createClient({
     url,
-    webSocketImpl: WebSocket,
+    // The suite reads the service in English (see test-app.ts).
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { 'accept-language': 'en' } });
+      }
+    },
     connectionParams: authorization === undefined ? {} : { authorization },
     lazy: false,
     retryAttempts: 0,

@@ -10,7 +10,7 @@ import {
 import type { Request } from 'express';
 import { AccountsService } from '../../accounts/accounts.service';
 import { Public } from '../../common/auth/access.decorators';
-import { preferredLocale } from '../../common/locale';
+import { Locale, preferredLocale } from '../../common/locale';
 import { COUNTRY_CODE, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
 import { CalendarService } from './calendar.service';
 
@@ -25,8 +25,17 @@ function codeParameter(value: unknown, name: string, pattern: RegExp): string | 
   return value;
 }
 
+/** `lang=es|en` (any case), or nothing. */
+function languageParameter(value: unknown): Locale | undefined {
+  if (value === undefined || value === '') return undefined;
+  const wanted = typeof value === 'string' ? value.toUpperCase() : '';
+  const locale = Object.values(Locale).find((candidate) => String(candidate) === wanted);
+  if (!locale) throw new BadRequestException('lang must be es or en');
+  return locale;
+}
+
 /**
- * `GET /calendar.ics?token=...&country=HN&workingGroup=CODE`: the shared calendar of
+ * `GET /calendar.ics?token=...&country=HN&workingGroup=CODE&lang=es`: the shared calendar of
  * activities. Calendar clients cannot send an Authorization header, so the feed is
  * public to the guard and checks the user's calendar token itself.
  */
@@ -47,7 +56,9 @@ export class CalendarController {
     @Query('token') token: unknown,
     @Query('country') country: unknown,
     @Query('workingGroup') workingGroup: unknown,
+    @Query('lang') lang: unknown,
   ): Promise<string> {
+    const explicit = languageParameter(lang);
     const user =
       typeof token === 'string' && token.length > 0 && token.length <= 64
         ? await this.accounts.findByCalendarToken(token)
@@ -62,7 +73,8 @@ export class CalendarController {
         countryCode: codeParameter(country, 'country', COUNTRY_CODE),
         workingGroupCode: codeParameter(workingGroup, 'workingGroup', WORKING_GROUP_CODE),
       },
-      preferredLocale(request),
+      // Calendar apps send no Accept-Language: the feed owner's locale decides, unless `lang=`.
+      preferredLocale({ headers: request.headers, user }, explicit),
     );
   }
 }

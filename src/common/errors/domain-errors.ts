@@ -1,6 +1,14 @@
+import { msg } from '../../i18n/catalogs';
+import type { Message } from '../../i18n/message';
+import { english } from '../../i18n/translate';
+
 /**
  * The errors services throw. They carry the contract's `extensions.code`; the GraphQL
  * error filter turns them into GraphQL errors. Services import nothing from GraphQL.
+ *
+ * What an error says is a Message of the catalogs (read in the caller's language when the
+ * answer is written: see TranslateErrorsPlugin), or, for texts not yet in the catalogs,
+ * an English string. `Error.message` holds the English, for the logs.
  */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -11,20 +19,43 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
-/** One failing input field: `field` is its path inside the operation's input, e.g. `title`. */
+/** What an error or a field problem says: a message of the catalogs, or English text. */
+export type Text = string | Message;
+
+/**
+ * One failing input field: `field` is its path inside the operation's input, e.g. `title`;
+ * `message` is the English, `i18n` the message to answer in the caller's language.
+ */
 export interface FieldProblem {
   field: string;
   message: string;
+  i18n?: Message;
+}
+
+export function fieldProblem(field: string, text: Text): FieldProblem {
+  return typeof text === 'string'
+    ? { field, message: text }
+    : { field, message: english(text), i18n: text };
 }
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /** What to answer, in the caller's language; unset for an English-only text. */
+  readonly i18n?: Message;
+
+  constructor(text: Text) {
+    super(typeof text === 'string' ? text : english(text));
+    if (typeof text !== 'string') this.i18n = text;
+  }
 }
+
+/** The records a NOT_FOUND names, as the catalogs name them. */
+export type EntityName = 'Activity' | 'Need' | 'Offer' | 'Twinning' | 'User' | 'Organization';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(entity: string, id: string) {
-    super(`${entity} ${id} was not found`);
+  constructor(entity: EntityName, id: string) {
+    super(msg('common.notFound', { entity: msg(`common.entity${entity}`), id }));
   }
 }
 
@@ -63,24 +94,24 @@ export type ConflictReason =
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   constructor(
-    message: string,
+    text: Text,
     readonly reason: ConflictReason,
   ) {
-    super(message);
+    super(text);
   }
 }
 
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
-  constructor(message = 'You are not allowed to do this') {
-    super(message);
+  constructor(text: Text = msg('common.forbidden')) {
+    super(text);
   }
 }
 
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(message = 'Sign in first: send Authorization: Bearer <token>') {
-    super(message);
+  constructor(text: Text = msg('common.signInFirst')) {
+    super(text);
   }
 }
 
@@ -92,8 +123,8 @@ export class InvalidInputError extends DomainError {
     );
   }
 
-  static of(field: string, message: string): InvalidInputError {
-    return new InvalidInputError([{ field, message }]);
+  static of(field: string, text: Text): InvalidInputError {
+    return new InvalidInputError([fieldProblem(field, text)]);
   }
 }
 
@@ -104,8 +135,8 @@ export class InvalidInputError extends DomainError {
 export class FieldProblems {
   private readonly problems: FieldProblem[] = [];
 
-  add(field: string, message: string): void {
-    this.problems.push({ field, message });
+  add(field: string, text: Text): void {
+    this.problems.push(fieldProblem(field, text));
   }
 
   throwIfAny(): void {

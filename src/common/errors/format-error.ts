@@ -1,4 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { dateRuleMessage } from '../scalars/date-time.scalar';
+import type { FieldProblem } from './domain-errors';
 import { knownGraphQLError } from './known-error';
 
 /** Codes Apollo and graphql-js give to errors in the request itself; passed through. */
@@ -27,10 +29,7 @@ const SERVICE_ERROR_CODES = new Set([
  * `reason` is graphql-js's own message for the failing value, when the original error
  * is at hand: the echoed value may itself contain "; ", so the message is cut there.
  */
-function fieldsOfCoercionError(
-  message: string,
-  reason?: string,
-): { field: string; message: string }[] {
+function fieldsOfCoercionError(message: string, reason?: string): FieldProblem[] {
   const cut = reason && message.endsWith(`; ${reason}`) ? message.length - reason.length - 2 : -1;
   const invalid =
     cut >= 0
@@ -47,7 +46,10 @@ function fieldsOfCoercionError(
       /^Field "(\w+)" (?:of required type .* was not provided|is not defined by type)/.exec(
         problem,
       );
-    return [{ field: inner ? `${at}.${inner[1]}` : at, message: problem }];
+    const field = inner ? `${at}.${inner[1]}` : at;
+    // The Message of a rule of the service's own (DateTime's), to answer in the caller's language.
+    const i18n = dateRuleMessage(problem);
+    return [i18n ? { field, message: problem, i18n } : { field, message: problem }];
   }
   // The variable itself is null or absent.
   const absent =
@@ -59,10 +61,10 @@ function fieldsOfCoercionError(
 }
 
 /** graphql-js keeps the failing value's own error as `originalError` of a coercion error. */
-function reasonOf(error: unknown): string | undefined {
+function innerOf(error: unknown): GraphQLError | undefined {
   if (!(error instanceof GraphQLError)) return undefined;
   const inner = error.originalError;
-  return inner instanceof GraphQLError ? inner.message : undefined;
+  return inner instanceof GraphQLError ? inner : undefined;
 }
 
 /**
@@ -87,7 +89,10 @@ export function formatError(
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code, fields: fieldsOfCoercionError(formatted.message, reasonOf(error)) },
+      extensions: {
+        code,
+        fields: fieldsOfCoercionError(formatted.message, innerOf(error)?.message),
+      },
     };
   }
   if (code && (REQUEST_ERROR_CODES.has(code) || SERVICE_ERROR_CODES.has(code))) {

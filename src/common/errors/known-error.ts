@@ -22,6 +22,8 @@ export function knownGraphQLError(exception: unknown): GraphQLError | undefined 
     return new GraphQLError(exception.message, {
       extensions: {
         code: exception.code,
+        // The Message, for TranslateErrorsPlugin (which removes it).
+        ...(exception.i18n ? { i18n: exception.i18n } : {}),
         ...(exception instanceof InvalidInputError ? { fields: exception.fields } : {}),
         ...(exception instanceof ConflictError ? { reason: exception.reason } : {}),
       },

@@ -1,5 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { MessageKey, msg } from '../../i18n/catalogs';
+import type { Message } from '../../i18n/message';
 
 /**
  * The years a date of this domain can fall in: the MIRPS began in 2017 and plans look a
@@ -20,17 +22,39 @@ export function isDomainDate(date: Date): boolean {
   return !Number.isNaN(time) && time >= EARLIEST_DATE.getTime() && time < LATEST_DATE.getTime();
 }
 
+/** The rules' Messages, by their English text: what formatError reads a coercion error by. */
+const RULE_MESSAGES = new Map<string, MessageKey>([
+  [DATE_TIME_FORMAT_RULE, 'common.dateFormat'],
+  [`${DATE_TIME_FORMAT_RULE} (a string)`, 'common.dateFormatString'],
+  [DATE_TIME_RANGE_RULE, 'common.dateRange'],
+]);
+
+/**
+ * The Message of a DateTime rule from its English text. graphql-js keeps only the text of
+ * a scalar's refusal in the error it reports for a variable, so the text is the key here.
+ */
+export function dateRuleMessage(text: string): Message | undefined {
+  const key = RULE_MESSAGES.get(text);
+  return key ? msg(key) : undefined;
+}
+
+function broken(rule: string): GraphQLError {
+  return new GraphQLError(rule);
+}
+
 function parse(value: unknown): Date {
-  if (typeof value !== 'string') throw new GraphQLError(`${DATE_TIME_FORMAT_RULE} (a string)`);
+  if (typeof value !== 'string') {
+    throw broken(`${DATE_TIME_FORMAT_RULE} (a string)`);
+  }
   let date: Date;
   try {
     // graphql-scalars checks the RFC 3339 profile: offset required, real days (no 30
     // February), no numbers taken as timestamps, no extended years.
     date = DateTimeResolver.parseValue(value);
   } catch {
-    throw new GraphQLError(DATE_TIME_FORMAT_RULE);
+    throw broken(DATE_TIME_FORMAT_RULE);
   }
-  if (!isDomainDate(date)) throw new GraphQLError(DATE_TIME_RANGE_RULE);
+  if (!isDomainDate(date)) throw broken(DATE_TIME_RANGE_RULE);
   return date;
 }
 
@@ -53,7 +77,9 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parse,
   parseLiteral(ast: ValueNode): Date {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError(`${DATE_TIME_FORMAT_RULE} (a string)`);
+    if (ast.kind !== Kind.STRING) {
+      throw broken(`${DATE_TIME_FORMAT_RULE} (a string)`);
+    }
     return parse(ast.value);
   },
 });

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, ValidateBy } from 'class-validator';
 
 /**
  * Something a reader can see: a character that is neither white space nor an invisible
@@ -29,13 +29,31 @@ export function nameProblem(property: string, text: string): string | undefined 
   return undefined;
 }
 
+/**
+ * The two text rules as constraints of their own (`blank`, `bidi`: the names of their
+ * messages in the catalogs), so that a text breaking both is told each.
+ */
+const NotBlank = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'blank',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && VISIBLE.test(value),
+      defaultMessage: (args) => blankMessage(args?.property ?? 'value'),
+    },
+  });
+
+const NoBidiControl = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'bidi',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && NO_BIDI_CONTROL.test(value),
+      defaultMessage: (args) => bidiMessage(args?.property ?? 'value'),
+    },
+  });
+
 /** A required human text: a string of min..max characters with something visible in it. */
 export function IsText(min: number, max: number): PropertyDecorator {
-  return applyDecorators(
-    IsString(),
-    Length(min, max),
-    Matches(VISIBLE, { message: ({ property }) => blankMessage(property) }),
-  );
+  return applyDecorators(IsString(), Length(min, max), NotBlank());
 }
 
 /**
@@ -43,10 +61,7 @@ export function IsText(min: number, max: number): PropertyDecorator {
  * text without bidirectional controls.
  */
 export function IsName(min: number, max: number): PropertyDecorator {
-  return applyDecorators(
-    IsText(min, max),
-    Matches(NO_BIDI_CONTROL, { message: ({ property }) => bidiMessage(property) }),
-  );
+  return applyDecorators(IsText(min, max), NoBidiControl());
 }
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;

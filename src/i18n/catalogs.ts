@@ -1,0 +1,27 @@
+import { commonMessages } from './common.messages';
+import type { Message, MessageValue } from './message';
+
+/**
+ * Every message of the service, by namespace: one table per module, each in English and
+ * Spanish. A module adds its table here.
+ */
+export const CATALOGS = {
+  common: commonMessages,
+} as const;
+
+type Namespaces = typeof CATALOGS;
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type BaseKey<K> = K extends `${infer B}_${PluralSuffix}` ? B : K;
+
+/** A key of the catalogs: "namespace.key" (a plural key without its `_one`/`_other`). */
+export type MessageKey = {
+  [N in keyof Namespaces]: `${N & string}.${BaseKey<keyof Namespaces[N]['en'] & string>}`;
+}[keyof Namespaces];
+
+/** A message of the catalogs: `msg('needs.notOpen', { status })`. */
+export function msg(
+  key: MessageKey,
+  params?: Readonly<Record<string, MessageValue>>,
+): Message<MessageKey> {
+  return params ? { key, params } : { key };
+}

@@ -1,0 +1,25 @@
+/**
+ * A text a person reads, as data: a key of the message catalogs and the values it needs.
+ * Services and the matching engine say what happened with a Message; the language it is
+ * read in is chosen where the answer is written (see translate.ts), by whom it is for.
+ */
+/** Values a message names: a list reads "a, b and c"; `{ anyOf }` reads "a, b or c". */
+export type MessageValue =
+  string | number | readonly string[] | { readonly anyOf: readonly string[] } | Message;
+
+export interface Message<K extends string = string> {
+  key: K;
+  params?: Readonly<Record<string, MessageValue>>;
+}
+
+/**
+ * One module's messages in both languages: the Spanish table must have exactly the keys of
+ * the English one (checked by the compiler here, and by i18n.spec.ts with the
+ * placeholders each uses). Plural forms follow i18next: `key_one`, `key_other`.
+ */
+export function messageTable<const E extends Record<string, string>>(table: {
+  en: E;
+  es: { [K in keyof E]: string };
+}): { en: E; es: { [K in keyof E]: string } } {
+  return table;
+}

@@ -1,0 +1,71 @@
+import i18next, { TFunction } from 'i18next';
+import { Locale } from '../common/locale';
+import { CATALOGS } from './catalogs';
+import type { Message, MessageValue } from './message';
+
+/** i18next's language of each locale. */
+const LANGUAGE: Record<Locale, 'en' | 'es'> = { [Locale.EN]: 'en', [Locale.ES]: 'es' };
+
+function resources(language: 'en' | 'es'): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(CATALOGS).map(([namespace, table]) => [namespace, table[language]]),
+  );
+}
+
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  lng: 'es',
+  fallbackLng: false,
+  resources: {
+    en: { translation: resources('en') },
+    es: { translation: resources('es') },
+  },
+  // The texts are plain: HTML is escaped where HTML is written (e-mails).
+  interpolation: { escapeValue: false },
+  nsSeparator: false,
+  returnNull: false,
+});
+
+const translators: Record<Locale, TFunction> = {
+  [Locale.EN]: instance.getFixedT('en'),
+  [Locale.ES]: instance.getFixedT('es'),
+};
+const lists: Record<Locale, Intl.ListFormat> = {
+  [Locale.EN]: new Intl.ListFormat('en', { type: 'conjunction' }),
+  [Locale.ES]: new Intl.ListFormat('es', { type: 'conjunction' }),
+};
+const alternatives: Record<Locale, Intl.ListFormat> = {
+  [Locale.EN]: new Intl.ListFormat('en', { type: 'disjunction' }),
+  [Locale.ES]: new Intl.ListFormat('es', { type: 'disjunction' }),
+};
+
+function valueIn(locale: Locale, value: MessageValue): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (Array.isArray(value)) return lists[locale].format(value as readonly string[]);
+  if ('anyOf' in value) return alternatives[locale].format(value.anyOf);
+  return translate(locale, value as Message);
+}
+
+function valuesIn(locale: Locale, params: Message['params']): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) values[name] = valueIn(locale, value);
+  return values;
+}
+
+/** `message` in `locale`; a list value reads as a list of that language ("HN, GT y SV"). */
+export function translate(locale: Locale, message: Message): string {
+  return translators[locale](message.key, valuesIn(locale, message.params));
+}
+
+/** `message` in English: what the logs (and Error.message) hold. */
+export function english(message: Message): string {
+  return translate(Locale.EN, message);
+}
+
+/** Whether the catalogs have `key` (in English; i18n.spec.ts checks Spanish has the same). */
+export function isMessageKey(key: string): boolean {
+  return instance.exists(key, { lng: 'en' });
+}
+
+export { LANGUAGE };
