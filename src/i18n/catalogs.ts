@@ -1,3 +1,13 @@
+import { needsMessages } from '../needs/needs.messages';
+import { offersMessages } from '../offers/offers.messages';
+import { referenceMessages } from '../reference/reference.messages';
+import { organizationsMessages } from '../organizations/organizations.messages';
+import { reportsMessages } from '../reports/reports.messages';
+import { auditMessages } from '../audit/audit.messages';
+import { twinningsMessages } from '../twinnings/twinnings.messages';
+import { activitiesMessages } from '../activities/activities.messages';
+import { accountsMessages } from '../accounts/accounts.messages';
+import { matchingMessages } from '../matching/matching.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -7,6 +17,16 @@ import type { Message, MessageValue } from './message';
  */
 export const CATALOGS = {
   common: commonMessages,
+  needs: needsMessages,
+  offers: offersMessages,
+  reference: referenceMessages,
+  organizations: organizationsMessages,
+  reports: reportsMessages,
+  audit: auditMessages,
+  twinnings: twinningsMessages,
+  activities: activitiesMessages,
+  accounts: accountsMessages,
+  matching: matchingMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;
