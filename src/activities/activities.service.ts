@@ -13,6 +13,8 @@ import { keysetPage } from '../common/pagination/keyset-page';
 import { checkPeriod } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
+import { msg } from '../i18n/catalogs';
+import type { Message } from '../i18n/message';
 import { ReferenceService } from '../reference/reference.service';
 import { assertAllows, TwinningAction } from '../twinnings/twinning-state';
 import { TwinningStatus } from '../twinnings/twinning-status';
@@ -57,10 +59,10 @@ const ENDED_TWINNING_REASONS: Partial<
 };
 
 /** An activity changes only while PLANNED: DONE and CANCELLED are final. */
-function assertPlanned(activity: Activity, verb: string): void {
+function assertPlanned(activity: Activity, verb: Message): void {
   if (activity.status !== ActivityStatus.PLANNED) {
     throw new ConflictError(
-      `The activity is ${activity.status}: only a PLANNED activity can be ${verb}`,
+      msg('activities.notPlanned', { status: activity.status, verb }),
       'INVALID_TRANSITION',
     );
   }
@@ -167,7 +169,7 @@ export class ActivitiesService implements OnModuleInit {
     const countryCodes = input.participantCountryCodes ?? [];
     const problems = new FieldProblems();
     if (input.endsAt && input.endsAt.getTime() < input.startsAt.getTime()) {
-      problems.add('endsAt', 'endsAt must not be before startsAt');
+      problems.add('endsAt', msg('activities.endsBeforeStarts'));
     }
     await this.reference.checkCountryCodes(problems, 'participantCountryCodes', countryCodes, {
       mirpsOnly: false,
@@ -177,10 +179,13 @@ export class ActivitiesService implements OnModuleInit {
     const recorded = await this.transactions.run(async (manager) => {
       const followed = await this.twinnings.lockWithParties(manager, input.twinningId);
       if (!followed) {
-        throw InvalidInputError.of('twinningId', `no twinning has the id "${input.twinningId}"`);
+        throw InvalidInputError.of(
+          'twinningId',
+          msg('activities.noSuchTwinning', { id: input.twinningId }),
+        );
       }
       const { twinning, parties } = followed;
-      assertMayFollowUp(user, parties, 'record its activities');
+      assertMayFollowUp(user, parties, msg('activities.recordThem'));
       assertAllows(twinning.status, TwinningAction.RECORD_ACTIVITY);
       const now = new Date();
       const activity = await manager.save(
@@ -218,8 +223,13 @@ export class ActivitiesService implements OnModuleInit {
   /** The activity took place: DONE, with who took part and what came of it. */
   async complete(user: User, id: string, input: CompleteActivityInput): Promise<Activity> {
     const completed = await this.transactions.run(async (manager) => {
-      const activity = await this.lockActivity(manager, user, id, 'record what its activities did');
-      assertPlanned(activity, 'completed');
+      const activity = await this.lockActivity(
+        manager,
+        user,
+        id,
+        msg('activities.recordWhatTheyDid'),
+      );
+      assertPlanned(activity, msg('activities.verbCompleted'));
       activity.status = ActivityStatus.DONE;
       activity.women = input.women;
       activity.men = input.men;
@@ -235,8 +245,8 @@ export class ActivitiesService implements OnModuleInit {
   /** The activity will not take place; it stays in the calendar as CANCELLED. */
   async cancel(user: User, id: string, reason: string): Promise<Activity> {
     const cancelled = await this.transactions.run(async (manager) => {
-      const activity = await this.lockActivity(manager, user, id, 'cancel its activities');
-      assertPlanned(activity, 'cancelled');
+      const activity = await this.lockActivity(manager, user, id, msg('activities.cancelThem'));
+      assertPlanned(activity, msg('activities.verbCancelled'));
       activity.status = ActivityStatus.CANCELLED;
       activity.cancellationReason = reason.trim();
       activity.updatedAt = new Date();
@@ -273,7 +283,7 @@ export class ActivitiesService implements OnModuleInit {
     manager: EntityManager,
     user: User,
     id: string,
-    what: string,
+    what: Message,
   ): Promise<Activity> {
     const activity = await manager.findOne(Activity, { where: { id }, lock: writeLock(manager) });
     if (!activity) throw new NotFoundError('Activity', id);

@@ -1,4 +1,6 @@
 import { ConflictError } from '../common/errors/domain-errors';
+import { msg } from '../i18n/catalogs';
+import type { Message } from '../i18n/message';
 import { NeedStatus } from '../needs/need-enums';
 import { PartyResponse, TwinningStatus } from './twinning-status';
 
@@ -73,24 +75,25 @@ export function holdsSide(response: PartyResponse, proposedBySecretariat: boolea
   );
 }
 
-const ACTION_WORDS: Record<TwinningAction, string> = {
-  [TwinningAction.RESPOND]: 'answered',
-  [TwinningAction.ACCEPT]: 'accepted',
-  [TwinningAction.DECLINE]: 'declined',
-  [TwinningAction.CONFIRM]: 'confirmed',
-  [TwinningAction.COMPLETE]: 'completed',
-  [TwinningAction.CANCEL]: 'cancelled',
-  [TwinningAction.RECORD_ACTIVITY]: 'given activities',
+/** What the CONFLICT message calls each action ("it cannot be confirmed now"). */
+const ACTION_WORDS: Record<TwinningAction, Message> = {
+  [TwinningAction.RESPOND]: msg('twinnings.actionRespond'),
+  [TwinningAction.ACCEPT]: msg('twinnings.actionAccept'),
+  [TwinningAction.DECLINE]: msg('twinnings.actionDecline'),
+  [TwinningAction.CONFIRM]: msg('twinnings.actionConfirm'),
+  [TwinningAction.COMPLETE]: msg('twinnings.actionComplete'),
+  [TwinningAction.CANCEL]: msg('twinnings.actionCancel'),
+  [TwinningAction.RECORD_ACTIVITY]: msg('twinnings.actionRecordActivity'),
 };
 
 /** Why a status allows what it allows, for the CONFLICT message. */
-const STATUS_HINTS: Record<TwinningStatus, string> = {
-  [TwinningStatus.PROPOSED]: 'it waits for every party to answer',
-  [TwinningStatus.ACCEPTED]: 'it waits for the secretariat to confirm it',
-  [TwinningStatus.CONFIRMED]: 'it is under way',
-  [TwinningStatus.COMPLETED]: 'that is final',
-  [TwinningStatus.DECLINED]: 'that is final',
-  [TwinningStatus.CANCELLED]: 'that is final',
+const STATUS_HINTS: Record<TwinningStatus, Message> = {
+  [TwinningStatus.PROPOSED]: msg('twinnings.hintProposed'),
+  [TwinningStatus.ACCEPTED]: msg('twinnings.hintAccepted'),
+  [TwinningStatus.CONFIRMED]: msg('twinnings.hintConfirmed'),
+  [TwinningStatus.COMPLETED]: msg('twinnings.hintFinal'),
+  [TwinningStatus.DECLINED]: msg('twinnings.hintFinal'),
+  [TwinningStatus.CANCELLED]: msg('twinnings.hintFinal'),
 };
 
 /** The actions a status allows, in the table's order. */
@@ -108,7 +111,11 @@ export function nextStatus(status: TwinningStatus, action: TwinningAction): Twin
   const next = TRANSITIONS[status][action];
   if (next === undefined) {
     throw new ConflictError(
-      `The twinning is ${status}: it cannot be ${ACTION_WORDS[action]} now (${STATUS_HINTS[status]})`,
+      msg('twinnings.invalidTransition', {
+        status,
+        action: ACTION_WORDS[action],
+        hint: STATUS_HINTS[status],
+      }),
       'INVALID_TRANSITION',
     );
   }

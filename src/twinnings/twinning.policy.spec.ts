@@ -1,6 +1,7 @@
 import type { User } from '../accounts/user.entity';
 import { Role } from '../common/auth/role';
 import { ForbiddenError } from '../common/errors/domain-errors';
+import { msg } from '../i18n/catalogs';
 import {
   assertIsSecretariatOrParty,
   assertMayComplete,
@@ -80,10 +81,12 @@ describe('who may act on a twinning', () => {
 
   it('lets the secretariat and any party cancel or follow up', () => {
     for (const allowed of [secretariat, honduras, member]) {
-      expect(() => assertIsSecretariatOrParty(allowed, sides, 'cancel it')).not.toThrow();
+      expect(() =>
+        assertIsSecretariatOrParty(allowed, sides, msg('twinnings.cancelIt')),
+      ).not.toThrow();
     }
     for (const other of [mexico, otherMember, observer]) {
-      expect(() => assertIsSecretariatOrParty(other, sides, 'cancel it')).toThrow(
+      expect(() => assertIsSecretariatOrParty(other, sides, msg('twinnings.cancelIt'))).toThrow(
         'Only the secretariat or a party to the twinning may cancel it',
       );
     }

@@ -1,6 +1,8 @@
 import type { User } from '../accounts/user.entity';
 import { Role } from '../common/auth/role';
 import { ForbiddenError } from '../common/errors/domain-errors';
+import { msg } from '../i18n/catalogs';
+import type { Message } from '../i18n/message';
 
 /** A side of a twinning: a country or the offer's organization. */
 export interface Side {
@@ -31,24 +33,19 @@ export function assertMayPropose(user: User, sides: readonly Side[]): Side | und
   if (user.role === Role.SECRETARIAT) return undefined;
   const side = sideOf(user, sides);
   if (side) return side;
-  throw new ForbiddenError(
-    "Only the secretariat, a focal point of the offer's organization or a focal point of a " +
-      'country whose need is listed may propose this twinning',
-  );
+  throw new ForbiddenError(msg('twinnings.onlyProposers'));
 }
 
 /** Each party answers for its own side only; the secretariat confirms instead. */
 export function assertMayRespond<T extends Side>(user: User, parties: readonly T[]): T {
   const side = sideOf(user, parties);
   if (side) return side;
-  throw new ForbiddenError(
-    'Only a party answers for its own side: you are not a focal point of any party to this twinning',
-  );
+  throw new ForbiddenError(msg('twinnings.onlyPartiesRespond'));
 }
 
 export function assertMayConfirm(user: User): void {
   if (user.role !== Role.SECRETARIAT) {
-    throw new ForbiddenError('Only the secretariat confirms a twinning');
+    throw new ForbiddenError(msg('twinnings.onlySecretariatConfirms'));
   }
 }
 
@@ -56,22 +53,21 @@ export function assertMayConfirm(user: User): void {
 export function assertMayComplete(user: User, offerOrganizationId: string): void {
   if (user.role === Role.SECRETARIAT) return;
   if (user.role === Role.MEMBER_FOCAL_POINT && user.organizationId === offerOrganizationId) return;
-  throw new ForbiddenError(
-    "Only the secretariat or a focal point of the offer's organization may complete a twinning",
-  );
+  throw new ForbiddenError(msg('twinnings.onlyCompleters'));
 }
 
 /**
  * The secretariat or any party: cancelling a twinning, and recording and completing its
- * follow-up activities.
+ * follow-up activities. `action` completes "Only the secretariat or a party to the twinning
+ * may …", e.g. msg('twinnings.cancelIt').
  */
 export function assertIsSecretariatOrParty(
   user: User,
   parties: readonly Side[],
-  action: string,
+  action: Message,
 ): void {
   if (user.role === Role.SECRETARIAT || sideOf(user, parties)) return;
-  throw new ForbiddenError(`Only the secretariat or a party to the twinning may ${action}`);
+  throw new ForbiddenError(msg('twinnings.onlySecretariatOrParty', { action }));
 }
 
 /**

@@ -7,7 +7,9 @@ import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
-import { fit, FitOffer } from '../matching/engine/fit';
+import { msg } from '../i18n/catalogs';
+import type { Message } from '../i18n/message';
+import { FitOffer, refusal } from '../matching/engine/fit';
 import { needCandidate, offerCandidate } from '../matching/engine-candidates';
 import { NeedStatus } from '../needs/need-enums';
 import type { Need } from '../needs/need.entity';
@@ -61,8 +63,8 @@ function partyOrder(a: Side, b: Side): number {
   return (a.countryCode ?? '').localeCompare(b.countryCode ?? '');
 }
 
-function nameOfSide(side: Side): string {
-  return side.countryCode ?? "the offer's organization";
+function nameOfSide(side: Side): string | Message {
+  return side.countryCode ?? msg('twinnings.offerOrganization');
 }
 
 /** The offer as the fit rules read it. */
@@ -80,8 +82,8 @@ function fitOfferOf(terms: OfferTerms): FitOffer {
  * offer is asked to take room for (0 when its room is not in question).
  */
 function assertFits(need: Need, offer: FitOffer, places: number): void {
-  const result = fit({ ...needCandidate(need), status: need.status }, offer, places);
-  if (!result.ok) throw new ConflictError(result.detail, result.reason);
+  const refused = refusal({ ...needCandidate(need), status: need.status }, offer, places);
+  if (refused) throw new ConflictError(refused.message, refused.reason);
 }
 
 /**
@@ -252,10 +254,10 @@ export class TwinningsService {
       const terms = await this.offersService.lockTerms(manager, input.offerId);
       const needs = await this.needsService.lockMany(manager, input.needIds);
       const problems = new FieldProblems();
-      if (!terms) problems.add('offerId', `no offer has the id "${input.offerId}"`);
+      if (!terms) problems.add('offerId', msg('twinnings.noSuchOffer', { id: input.offerId }));
       const found = new Set(needs.map((need) => need.id));
       for (const id of input.needIds) {
-        if (!found.has(id)) problems.add('needIds', `no need has the id "${id}"`);
+        if (!found.has(id)) problems.add('needIds', msg('twinnings.noSuchNeed', { id }));
       }
       problems.throwIfAny();
       const { offer } = terms!;
@@ -342,7 +344,7 @@ export class TwinningsService {
       const side = assertMayRespond(user, parties);
       if (side.response !== PartyResponse.PENDING) {
         throw new ConflictError(
-          `The side of ${nameOfSide(side)} has already answered ${side.response}`,
+          msg('twinnings.alreadyAnswered', { side: nameOfSide(side), response: side.response }),
           'ALREADY_ANSWERED',
         );
       }
@@ -397,7 +399,7 @@ export class TwinningsService {
     const cancelled = await this.transactions.run(async (manager) => {
       const twinning = await this.lockTwinning(manager, id);
       const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
-      assertIsSecretariatOrParty(user, parties, 'cancel it');
+      assertIsSecretariatOrParty(user, parties, msg('twinnings.cancelIt'));
       const next = nextStatus(twinning.status, TwinningAction.CANCEL);
       twinning.cancellationReason = reason.trim();
       return this.moveTo(

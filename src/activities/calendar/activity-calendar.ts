@@ -1,5 +1,8 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { Locale } from '../../common/locale';
+import { msg } from '../../i18n/catalogs';
+import type { Message } from '../../i18n/message';
+import { translate } from '../../i18n/translate';
 import { ActivityKind, ActivityStatus } from '../activity-enums';
 
 /** One activity as the calendar shows it. */
@@ -25,58 +28,29 @@ export function eventUid(activityId: string): string {
   return `${activityId}@mirps-twinning`;
 }
 
-const KIND_NAMES: Record<Locale, Record<ActivityKind, string>> = {
-  [Locale.EN]: {
-    [ActivityKind.TRAINING]: 'Training',
-    [ActivityKind.PEER_EXCHANGE]: 'Peer exchange',
-    [ActivityKind.WORKSHOP]: 'Workshop',
-    [ActivityKind.MEETING]: 'Meeting',
-    [ActivityKind.STUDY_VISIT]: 'Study visit',
-    [ActivityKind.TECHNICAL_ASSISTANCE]: 'Technical assistance',
-    [ActivityKind.SECONDMENT]: 'Secondment',
-  },
-  [Locale.ES]: {
-    [ActivityKind.TRAINING]: 'Capacitación',
-    [ActivityKind.PEER_EXCHANGE]: 'Intercambio entre pares',
-    [ActivityKind.WORKSHOP]: 'Taller',
-    [ActivityKind.MEETING]: 'Reunión',
-    [ActivityKind.STUDY_VISIT]: 'Visita de estudio',
-    [ActivityKind.TECHNICAL_ASSISTANCE]: 'Asistencia técnica',
-    [ActivityKind.SECONDMENT]: 'Adscripción',
-  },
-};
-
-const WORDS: Record<
-  Locale,
-  Record<'calendar' | 'countries' | 'virtual' | 'cancelled' | 'outcome', string>
-> = {
-  [Locale.EN]: {
-    calendar: 'MIRPS Support Platform activities',
-    countries: 'Countries',
-    virtual: 'Virtual',
-    cancelled: 'Cancelled',
-    outcome: 'Outcome',
-  },
-  [Locale.ES]: {
-    calendar: 'Actividades de la Plataforma de Apoyo del MIRPS',
-    countries: 'Países',
-    virtual: 'Virtual',
-    cancelled: 'Cancelada',
-    outcome: 'Resultado',
-  },
+/** What the calendar calls each kind of activity. */
+const KIND_NAMES: Record<ActivityKind, Message> = {
+  [ActivityKind.TRAINING]: msg('activities.kindTraining'),
+  [ActivityKind.PEER_EXCHANGE]: msg('activities.kindPeerExchange'),
+  [ActivityKind.WORKSHOP]: msg('activities.kindWorkshop'),
+  [ActivityKind.MEETING]: msg('activities.kindMeeting'),
+  [ActivityKind.STUDY_VISIT]: msg('activities.kindStudyVisit'),
+  [ActivityKind.TECHNICAL_ASSISTANCE]: msg('activities.kindTechnicalAssistance'),
+  [ActivityKind.SECONDMENT]: msg('activities.kindSecondment'),
 };
 
 function descriptionOf(entry: CalendarEntry, locale: Locale): string {
-  const words = WORDS[locale];
-  const lines = [KIND_NAMES[locale][entry.kind]];
+  const lines = [translate(locale, KIND_NAMES[entry.kind])];
   if (entry.countryNames.length > 0) {
-    lines.push(`${words.countries}: ${entry.countryNames.join(', ')}`);
+    const countries = entry.countryNames.join(', ');
+    lines.push(translate(locale, msg('activities.calendarCountries', { countries })));
   }
   if (entry.status === ActivityStatus.CANCELLED && entry.cancellationReason) {
-    lines.push(`${words.cancelled}: ${entry.cancellationReason}`);
+    const reason = entry.cancellationReason;
+    lines.push(translate(locale, msg('activities.calendarCancelled', { reason })));
   }
   if (entry.status === ActivityStatus.DONE && entry.outcome) {
-    lines.push(`${words.outcome}: ${entry.outcome}`);
+    lines.push(translate(locale, msg('activities.calendarOutcome', { outcome: entry.outcome })));
   }
   return lines.join('\n');
 }
@@ -90,8 +64,12 @@ export function activityCalendar(
   entries: readonly CalendarEntry[],
   options: { locale: Locale; subtitle?: string },
 ): string {
-  const words = WORDS[options.locale];
-  const name = options.subtitle ? `${words.calendar} · ${options.subtitle}` : words.calendar;
+  const { locale, subtitle } = options;
+  const name = translate(
+    locale,
+    subtitle ? msg('activities.calendarNameOf', { subtitle }) : msg('activities.calendarName'),
+  );
+  const virtual = translate(locale, msg('activities.calendarVirtual'));
   const calendar = ical({
     name,
     prodId: { company: 'MIRPS Support Platform', product: 'mirps-twinning', language: 'EN' },
@@ -102,8 +80,8 @@ export function activityCalendar(
       summary: entry.title,
       start: entry.startsAt,
       end: entry.endsAt,
-      location: entry.location ?? (entry.virtual ? words.virtual : null),
-      description: descriptionOf(entry, options.locale),
+      location: entry.location ?? (entry.virtual ? virtual : null),
+      description: descriptionOf(entry, locale),
       categories: [{ name: entry.kind }],
       status:
         entry.status === ActivityStatus.CANCELLED

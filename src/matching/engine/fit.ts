@@ -1,3 +1,5 @@
+import { CATALOGS, msg } from '../../i18n/catalogs';
+import type { Message } from '../../i18n/message';
 import { MIRPS_STATES } from '../../reference/reference-data';
 
 /**
@@ -171,54 +173,115 @@ export function brokenRule(need: NeedFacts, offer: OfferFacts, places = 1): FitR
 
 /** May this need and this offer be twinned, and if not, why (with a sentence saying so). */
 export function fit(need: FitNeed, offer: FitOffer, places = 1): Fit {
+  const refused = refusal(need, offer, places);
+  return refused === null
+    ? { ok: true }
+    : { ok: false, reason: refused.reason, detail: inEnglish(refused.message) };
+}
+
+/**
+ * The first rule the pair breaks, with the message saying so (a proposal's CONFLICT, read
+ * in the caller's language), or null when it may be twinned. `places` as for brokenRule.
+ */
+export function refusal(
+  need: FitNeed,
+  offer: FitOffer,
+  places = 1,
+): { reason: FitReason; message: Message } | null {
   const codes = new Interner();
   const reason = brokenRule(needFacts(need, codes), offerFacts(offer, codes), places);
-  return reason === null ? { ok: true } : { ok: false, reason, detail: detail(reason) };
+  return reason === null ? null : { reason, message: messageOf(reason) };
 
-  function detail(broken: FitReason): string {
-    const theNeed = need.title === undefined ? 'the need' : `the need "${need.title}"`;
-    const TheNeed = theNeed.charAt(0).toUpperCase() + theNeed.slice(1);
+  function messageOf(broken: FitReason): Message {
+    const title = need.title;
+    const theNeed =
+      title === undefined
+        ? msg('twinnings.fitNeedObject')
+        : msg('twinnings.fitNeedObjectTitled', { title });
+    const TheNeed =
+      title === undefined
+        ? msg('twinnings.fitNeedSubject')
+        : msg('twinnings.fitNeedSubjectTitled', { title });
     switch (broken) {
       case 'NEED_NOT_OPEN':
-        return `${TheNeed} is ${need.status ?? 'not OPEN'}: only an OPEN need can join a twinning`;
+        return need.status === undefined
+          ? msg('twinnings.fitNeedNotOpenUnknown', { theNeed: TheNeed })
+          : msg('twinnings.fitNeedNotOpen', { theNeed: TheNeed, status: need.status });
       case 'OFFER_NOT_OPEN':
-        return `The offer is ${offer.status ?? 'not open'}: it takes no new twinning`;
+        return offer.status === undefined
+          ? msg('twinnings.fitOfferNotOpenUnknown')
+          : msg('twinnings.fitOfferNotOpen', { status: offer.status });
       case 'CAPACITY_EXHAUSTED':
-        return (
-          `The offer has ${offer.remainingCapacity} of its capacity of ${offer.capacity} left: ` +
-          `not enough for ${places} need${places === 1 ? '' : 's'}`
-        );
+        return msg('twinnings.fitCapacity', {
+          remaining: offer.remainingCapacity,
+          capacity: offer.capacity,
+          count: places,
+        });
       case 'NOT_ELIGIBLE':
         return offer.eligibleCountryCodes.length > 0
-          ? `The offer is open to ${offer.eligibleCountryCodes.join(', ')}, not to ${need.countryCode} (${theNeed})`
-          : `The offer is open to every MIRPS state, and ${need.countryCode} is not one (${theNeed})`;
+          ? msg('twinnings.fitNotEligible', {
+              countries: offer.eligibleCountryCodes.join(', '),
+              country: need.countryCode,
+              theNeed,
+            })
+          : msg('twinnings.fitNotMirps', { country: need.countryCode, theNeed });
       case 'WRONG_TOPIC':
-        return (
-          `${TheNeed} is filed under ${need.workingGroupCode}, which the offer does not serve ` +
-          `(${offer.workingGroupCodes.join(', ')})`
-        );
+        return msg('twinnings.fitWrongTopic', {
+          theNeed: TheNeed,
+          group: need.workingGroupCode,
+          groups: offer.workingGroupCodes.join(', '),
+        });
       case 'NO_COMMON_LANGUAGE':
-        return (
-          `The offer speaks ${listOrNone(offer.languages)}, none of the languages of ${theNeed} ` +
-          `(${listOrNone(need.languages)})`
-        );
+        return msg('twinnings.fitNoCommonLanguage', {
+          offerLanguages: listOrNone(offer.languages),
+          theNeed,
+          needLanguages: listOrNone(need.languages),
+        });
       case 'DATES_DO_NOT_OVERLAP':
-        return (
-          `The offer is available ${period(offer.availableFrom, offer.availableTo)}, outside ` +
-          `the window of ${theNeed} (${period(need.earliestStart, need.latestEnd)})`
-        );
+        return msg('twinnings.fitDatesDoNotOverlap', {
+          offerPeriod: period(offer.availableFrom, offer.availableTo),
+          theNeed,
+          needPeriod: period(need.earliestStart, need.latestEnd),
+        });
     }
   }
 }
 
-function listOrNone(codes: readonly string[]): string {
-  return codes.length > 0 ? codes.join(', ') : 'no language';
+function listOrNone(codes: readonly string[]): string | Message {
+  return codes.length > 0 ? codes.join(', ') : msg('twinnings.fitNoLanguage');
 }
 
-function period(from: number | null, to: number | null): string {
+function period(from: number | null, to: number | null): Message {
   const day = (time: number) => new Date(time).toISOString().slice(0, 10);
-  if (from === null && to === null) return 'at any time';
-  if (from === null) return `until ${day(to!)}`;
-  if (to === null) return `from ${day(from)}`;
-  return `from ${day(from)} to ${day(to)}`;
+  if (from === null && to === null) return msg('twinnings.fitAnyTime');
+  if (from === null) return msg('twinnings.fitUntil', { to: day(to!) });
+  if (to === null) return msg('twinnings.fitFrom', { from: day(from) });
+  return msg('twinnings.fitBetween', { from: day(from), to: day(to) });
 }
+
+/**
+ * A message of these rules in English, read straight from the catalogs (`detail`, for
+ * the engine's callers and the logs). The rules stay plain TypeScript: the i18next
+ * reader (i18n/translate.ts) comes with the framework; these messages need only plain
+ * placeholders, nested messages and an English plural (`count`), which this reads alike.
+ */
+function inEnglish(message: Message): string {
+  const [namespace, key] = message.key.split('.') as [keyof typeof CATALOGS, string];
+  const table: Readonly<Record<string, string>> = CATALOGS[namespace].en;
+  const params = message.params ?? {};
+  const count = params.count;
+  const text =
+    typeof count === 'number'
+      ? (table[`${key}_${ENGLISH_PLURALS.select(count)}`] ?? table[key])
+      : table[key];
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = params[name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    if (Array.isArray(value)) return ENGLISH_LISTS.format(value as readonly string[]);
+    if (value && 'key' in value) return inEnglish(value as Message);
+    return `{{${name}}}`;
+  });
+}
+
+const ENGLISH_PLURALS = new Intl.PluralRules('en');
+const ENGLISH_LISTS = new Intl.ListFormat('en', { type: 'conjunction' });
