@@ -10,6 +10,7 @@ import { foldForSearch } from '../common/text';
 import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
+import { msg } from '../i18n/catalogs';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
@@ -28,6 +29,9 @@ export interface NeedCounts {
   inTwinning: number;
   fulfilled: number;
 }
+
+/** What a refusal says an OPEN-only change is, by the action refused. */
+const ACTIONS = { changed: 'needs.actionChanged', withdrawn: 'needs.actionWithdrawn' } as const;
 
 function searchTextOf(need: Pick<Need, 'title' | 'description'>): string {
   return foldForSearch(`${need.title}\n${need.description}`);
@@ -114,7 +118,7 @@ export class NeedsService {
     for (const need of needs) {
       if (need.status !== from) {
         throw new ConflictError(
-          `The need "${need.title}" is ${need.status}, not ${from}`,
+          msg('needs.notInStatus', { title: need.title, status: need.status, expected: from }),
           from === NeedStatus.OPEN ? 'NEED_NOT_OPEN' : 'INVALID_TRANSITION',
         );
       }
@@ -270,15 +274,16 @@ export class NeedsService {
     manager: EntityManager,
     user: User,
     id: string,
-    action: string,
+    action: keyof typeof ACTIONS,
   ): Promise<Need> {
     const need = await manager.findOne(Need, { where: { id }, lock: writeLock(manager) });
     if (!need) throw new NotFoundError('Need', id);
     assertMayManageNeedsOf(user, need.countryCode);
     if (need.status !== NeedStatus.OPEN) {
+      const key =
+        need.status === NeedStatus.IN_TWINNING ? 'needs.notOpenInTwinning' : 'needs.notOpen';
       throw new ConflictError(
-        `The need is ${need.status}: only an OPEN need can be ${action}` +
-          (need.status === NeedStatus.IN_TWINNING ? ' (cancel its twinning first)' : ''),
+        msg(key, { status: need.status, action: msg(ACTIONS[action]) }),
         'NEED_NOT_OPEN',
       );
     }

@@ -10,6 +10,7 @@ import { foldForSearch } from '../common/text';
 import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
+import { msg } from '../i18n/catalogs';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOfferInput } from './dto/create-offer.input';
@@ -20,6 +21,9 @@ import { OfferStatus } from './offer-status';
 import { OfferWorkingGroup } from './offer-working-group.entity';
 import { Offer } from './offer.entity';
 import { assertMayManageOffersOf } from './offer.policy';
+
+/** What a refusal says a change of a live offer is, by the action refused. */
+const ACTIONS = { changed: 'offers.actionChanged', withdrawn: 'offers.actionWithdrawn' } as const;
 
 function searchTextOf(offer: Pick<Offer, 'title' | 'description'>): string {
   return foldForSearch(`${offer.title}\n${offer.description}`);
@@ -126,13 +130,12 @@ export class OffersService {
   async reserveCapacity(manager: EntityManager, offerId: string, count: number): Promise<Offer> {
     const offer = await this.lockOffer(manager, offerId);
     if (offer.status === OfferStatus.WITHDRAWN) {
-      throw new ConflictError('The offer is WITHDRAWN: it takes no new twinning', 'OFFER_NOT_OPEN');
+      throw new ConflictError(msg('offers.withdrawnNoNewTwinning'), 'OFFER_NOT_OPEN');
     }
     const remaining = remainingCapacityOf(offer);
     if (remaining < count) {
       throw new ConflictError(
-        `The offer has ${remaining} of its capacity of ${offer.capacity} left: ` +
-          `not enough for ${count} need${count === 1 ? '' : 's'}`,
+        msg('offers.capacityExhausted', { remaining, capacity: offer.capacity, count }),
         'CAPACITY_EXHAUSTED',
       );
     }
@@ -254,7 +257,7 @@ export class OffersService {
       periodProblems.throwIfAny();
       if (updated.capacity < updated.reservedCapacity) {
         throw new ConflictError(
-          `Live twinnings already hold ${updated.reservedCapacity} of this offer's capacity: it cannot go below that`,
+          msg('offers.heldByTwinnings', { reserved: updated.reservedCapacity }),
           'HELD_BY_TWINNINGS',
         );
       }
@@ -288,10 +291,7 @@ export class OffersService {
     return this.transactions.run(async (manager) => {
       const offer = await this.lockLiveOffer(manager, user, id, 'withdrawn');
       if (offer.reservedCapacity > 0) {
-        throw new ConflictError(
-          'The offer has live twinnings: cancel or complete them first',
-          'HELD_BY_TWINNINGS',
-        );
+        throw new ConflictError(msg('offers.hasLiveTwinnings'), 'HELD_BY_TWINNINGS');
       }
       offer.status = OfferStatus.WITHDRAWN;
       offer.withdrawalReason = reason?.trim() ?? null;
@@ -340,13 +340,16 @@ export class OffersService {
     manager: EntityManager,
     user: User,
     id: string,
-    action: string,
+    action: keyof typeof ACTIONS,
   ): Promise<Offer> {
     const offer = await manager.findOne(Offer, { where: { id }, lock: writeLock(manager) });
     if (!offer) throw new NotFoundError('Offer', id);
     assertMayManageOffersOf(user, offer.organizationId);
     if (offer.status === OfferStatus.WITHDRAWN) {
-      throw new ConflictError(`The offer is WITHDRAWN: it cannot be ${action}`, 'OFFER_NOT_OPEN');
+      throw new ConflictError(
+        msg('offers.withdrawn', { action: msg(ACTIONS[action]) }),
+        'OFFER_NOT_OPEN',
+      );
     }
     return offer;
   }

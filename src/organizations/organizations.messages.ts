@@ -2,6 +2,12 @@ import { messageTable } from '../i18n/message';
 
 /** What the organizations module tells people, in English and Spanish. */
 export const organizationsMessages = messageTable({
-  en: {},
-  es: {},
+  en: {
+    noSuchOrganization: 'no organization has the id "{{id}}"',
+    nameTaken: 'An organization named "{{name}}" already exists',
+  },
+  es: {
+    noSuchOrganization: 'ninguna organización tiene el identificador "{{id}}"',
+    nameTaken: 'Ya existe una organización llamada "{{name}}"',
+  },
 });

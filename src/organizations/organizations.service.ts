@@ -5,6 +5,7 @@ import { ConflictError, FieldProblems } from '../common/errors/domain-errors';
 import { foldForSearch } from '../common/text';
 import { nameProblem } from '../common/validation/text-rules';
 import { TransactionRunner } from '../database/transaction-runner';
+import { msg } from '../i18n/catalogs';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { OrganizationKind } from './organization-kind';
@@ -41,7 +42,7 @@ export class OrganizationsService {
   /** Adds a problem to `problems` when `id` names no organization. */
   async checkExists(problems: FieldProblems, field: string, id: string): Promise<void> {
     if (!(await this.organizations.existsBy({ id }))) {
-      problems.add(field, `no organization has the id "${id}"`);
+      problems.add(field, msg('organizations.noSuchOrganization', { id }));
     }
   }
 
@@ -60,7 +61,7 @@ export class OrganizationsService {
     return this.transactions.run(async (manager) => {
       const nameKey = nameKeyOf(name);
       if (await manager.existsBy(Organization, { nameKey })) {
-        throw new ConflictError(`An organization named "${name}" already exists`, 'DUPLICATE');
+        throw new ConflictError(msg('organizations.nameTaken', { name }), 'DUPLICATE');
       }
       return manager.save(
         manager.create(Organization, {

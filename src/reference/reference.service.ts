@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ConflictError, FieldProblems } from '../common/errors/domain-errors';
 import { Locale } from '../common/locale';
 import { TransactionRunner } from '../database/transaction-runner';
+import { msg } from '../i18n/catalogs';
 import { Country } from './country.entity';
 import { CreateWorkingGroupInput } from './dto/create-working-group.input';
 import { WorkingGroup } from './working-group.entity';
@@ -111,9 +112,9 @@ export class ReferenceService {
     const found = new Map((await this.countriesByCodes(codes)).map((c) => [c.code, c]));
     for (const code of new Set(codes)) {
       const country = found.get(code);
-      if (!country) problems.add(field, `"${code}" is not an ISO 3166-1 alpha-2 country code`);
+      if (!country) problems.add(field, msg('reference.notCountryCode', { code }));
       else if (options.mirpsOnly && !country.isMirpsState) {
-        problems.add(field, `"${code}" is not a MIRPS state`);
+        problems.add(field, msg('reference.notMirpsState', { code }));
       }
     }
   }
@@ -127,14 +128,17 @@ export class ReferenceService {
     if (codes.length === 0) return;
     const found = new Set((await this.workingGroupsByCodes(codes)).map((group) => group.code));
     for (const code of new Set(codes)) {
-      if (!found.has(code)) problems.add(field, `"${code}" is not a working group code`);
+      if (!found.has(code)) problems.add(field, msg('reference.notWorkingGroupCode', { code }));
     }
   }
 
   async createWorkingGroup(input: CreateWorkingGroupInput): Promise<WorkingGroup> {
     const created = await this.transactions.run(async (manager) => {
       if (await manager.existsBy(WorkingGroup, { code: input.code })) {
-        throw new ConflictError(`Working group ${input.code} already exists`, 'DUPLICATE');
+        throw new ConflictError(
+          msg('reference.workingGroupExists', { code: input.code }),
+          'DUPLICATE',
+        );
       }
       const group = manager.create(WorkingGroup, {
         code: input.code,

@@ -11,6 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { AuditOutcome } from '../audit-outcome';
+import type { MessageKey } from '../../i18n/catalogs';
 
 /** Every field narrows the list. */
 @InputType()
@@ -23,7 +24,10 @@ export class AuditFilter {
 
   @Field(() => ID, { nullable: true, description: 'Entries of this caller' })
   @IsOptional()
-  @IsUUID('all', { message: 'userId must be an id' })
+  @IsUUID('all', {
+    message: 'userId must be an id',
+    context: { i18n: 'common.id' satisfies MessageKey },
+  })
   userId?: string;
 
   @Field(() => AuditOutcome, { nullable: true })
@@ -36,7 +40,10 @@ export class AuditFilter {
     description: 'Entries that name this id (or working group code) among their targetIds',
   })
   @IsOptional()
-  @Matches(/^[\w-]{1,64}$/, { message: 'targetId must be an id or a working group code' })
+  @Matches(/^[\w-]{1,64}$/, {
+    message: 'targetId must be an id or a working group code',
+    context: { i18n: 'audit.targetIdFormat' satisfies MessageKey },
+  })
   targetId?: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive' })

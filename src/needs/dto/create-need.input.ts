@@ -22,17 +22,24 @@ import {
 } from '../../common/validation/text-rules';
 import { Modality } from '../../reference/modality';
 import { Priority } from '../need-enums';
+import type { MessageKey } from '../../i18n/catalogs';
 
 export const MAX_LIST_ITEMS = 20;
 
 @InputType()
 export class CreateNeedInput {
   @Field({ description: 'The MIRPS state that needs the capacity, e.g. HN' })
-  @Matches(COUNTRY_CODE, { message: 'countryCode must be an upper-case ISO 3166-1 alpha-2 code' })
+  @Matches(COUNTRY_CODE, {
+    message: 'countryCode must be an upper-case ISO 3166-1 alpha-2 code',
+    context: { i18n: 'reference.countryCodeFormat' satisfies MessageKey },
+  })
   countryCode: string;
 
   @Field()
-  @Matches(WORKING_GROUP_CODE, { message: 'workingGroupCode must be a working group code' })
+  @Matches(WORKING_GROUP_CODE, {
+    message: 'workingGroupCode must be a working group code',
+    context: { i18n: 'reference.workingGroupCodeFormat' satisfies MessageKey },
+  })
   workingGroupCode: string;
 
   @Field()

@@ -23,13 +23,17 @@ import {
 } from '../../common/validation/text-rules';
 import { MAX_LIST_ITEMS } from '../../needs/dto/create-need.input';
 import { Modality } from '../../reference/modality';
+import type { MessageKey } from '../../i18n/catalogs';
 
 export const MAX_CAPACITY = 1000;
 
 @InputType()
 export class CreateOfferInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'organizationId must be an id' })
+  @IsUUID('all', {
+    message: 'organizationId must be an id',
+    context: { i18n: 'common.id' satisfies MessageKey },
+  })
   organizationId: string;
 
   @Field(() => [String], { description: 'The working groups it serves' })
@@ -40,6 +44,7 @@ export class CreateOfferInput {
   @Matches(WORKING_GROUP_CODE, {
     each: true,
     message: 'workingGroupCodes must hold working group codes',
+    context: { i18n: 'offers.workingGroupCodesFormat' satisfies MessageKey },
   })
   workingGroupCodes: string[];
 
@@ -94,6 +99,7 @@ export class CreateOfferInput {
   @Matches(COUNTRY_CODE, {
     each: true,
     message: 'eligibleCountryCodes must hold ISO 3166-1 alpha-2 codes',
+    context: { i18n: 'offers.countryCodesFormat' satisfies MessageKey },
   })
   eligibleCountryCodes?: string[] | null;
 }
