@@ -97,9 +97,9 @@ export const twinningsMessages = messageTable({
     fitOfferNotOpen: 'La oferta está en estado {{status}}: no admite nuevos hermanamientos',
     fitOfferNotOpenUnknown: 'La oferta no está abierta: no admite nuevos hermanamientos',
     fitCapacity_one:
-      'A la oferta le quedan {{remaining}} de sus {{capacity}} plazas: no alcanzan para {{count}} necesidad',
+      'Plazas libres de la oferta: {{remaining}} de {{capacity}}; no alcanzan para {{count}} necesidad',
     fitCapacity_other:
-      'A la oferta le quedan {{remaining}} de sus {{capacity}} plazas: no alcanzan para {{count}} necesidades',
+      'Plazas libres de la oferta: {{remaining}} de {{capacity}}; no alcanzan para {{count}} necesidades',
     fitNotEligible: 'La oferta está abierta a {{countries}}, no a {{country}} ({{theNeed}})',
     fitNotMirps:
       'La oferta está abierta a todos los Estados del MIRPS, y {{country}} no es uno de ellos ({{theNeed}})',
