@@ -11,9 +11,11 @@ import {
   ConflictError,
   FieldProblems,
   NotFoundError,
+  Text,
   UnauthenticatedError,
 } from '../common/errors/domain-errors';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { msg } from '../i18n/catalogs';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
 import { AuthPayload } from './dto/auth-payload';
@@ -40,7 +42,7 @@ export interface TokenPayload {
  */
 const REFUSED_TOKENS_KEPT = 10_000;
 
-const REVOKED_TOKEN = 'This token has been revoked: sign in again';
+const REVOKED_TOKEN = msg('accounts.tokenRevoked');
 
 export const DEVELOPMENT_SECRETARIAT_EMAIL = 'secretariat@localhost';
 
@@ -76,7 +78,7 @@ export class AccountsService {
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !matches || !user.active) {
       await this.loginAttempts.recordFailure(email, address);
-      throw new UnauthenticatedError('Wrong e-mail or password');
+      throw new UnauthenticatedError(msg('accounts.wrongCredentials'));
     }
     user.lastSignedInAt = new Date();
     await this.users.update(user.id, { lastSignedInAt: user.lastSignedInAt });
@@ -89,7 +91,7 @@ export class AccountsService {
    * at its current token version. HTTP requests (the header) and WebSocket connections
    * (`connectionParams.authorization`) alike; UNAUTHENTICATED otherwise.
    */
-  async userOfAuthorization(authorization: unknown, missing?: string): Promise<User> {
+  async userOfAuthorization(authorization: unknown, missing?: Text): Promise<User> {
     const { token, payload } = await this.verifiedToken(authorization, missing);
     try {
       return await this.userOfToken(payload);
@@ -110,7 +112,7 @@ export class AccountsService {
    */
   async verifiedToken(
     authorization: unknown,
-    missing?: string,
+    missing?: Text,
   ): Promise<{ token: string; payload: TokenPayload }> {
     const [scheme, token] = typeof authorization === 'string' ? authorization.split(' ') : [];
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedError(missing);
@@ -120,7 +122,7 @@ export class AccountsService {
     try {
       return { token, payload: await this.jwt.verifyAsync<TokenPayload>(token) };
     } catch {
-      throw new UnauthenticatedError('The token is invalid or has expired: sign in again');
+      throw new UnauthenticatedError(msg('accounts.tokenInvalid'));
     }
   }
 
@@ -131,7 +133,7 @@ export class AccountsService {
    */
   async userOfToken(payload: TokenPayload): Promise<User> {
     const user = await this.users.findOneBy({ id: payload.sub, active: true });
-    if (!user) throw new UnauthenticatedError('This account is disabled or no longer exists');
+    if (!user) throw new UnauthenticatedError(msg('accounts.accountGone'));
     if (payload.ver !== user.tokenVersion) {
       throw new UnauthenticatedError(REVOKED_TOKEN);
     }
@@ -153,10 +155,13 @@ export class AccountsService {
     const problems = new FieldProblems();
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       await this.loginAttempts.recordFailure(user.email, address);
-      problems.add('currentPassword', 'currentPassword is not your password');
+      problems.add(
+        'currentPassword',
+        msg('accounts.notYourPassword', { property: 'currentPassword' }),
+      );
     }
     if (newPassword === currentPassword) {
-      problems.add('newPassword', 'newPassword must differ from the current password');
+      problems.add('newPassword', msg('accounts.samePassword', { property: 'newPassword' }));
     }
     problems.throwIfAny();
 
@@ -164,10 +169,7 @@ export class AccountsService {
     const changed = await this.transactions.run(async (manager) => {
       const stored = await this.lockUser(manager, user.id);
       if (stored.passwordHash !== user.passwordHash) {
-        throw new ConflictError(
-          'The password has just been changed by another request',
-          'CONCURRENT_CHANGE',
-        );
+        throw new ConflictError(msg('accounts.passwordChanged'), 'CONCURRENT_CHANGE');
       }
       stored.passwordHash = passwordHash;
       stored.tokenVersion += 1;
@@ -204,7 +206,7 @@ export class AccountsService {
         });
         if (others === 0) {
           throw new ConflictError(
-            `${user.email} is the last active secretariat account: enable or create another first`,
+            msg('accounts.lastSecretariat', { email: user.email }),
             'LAST_SECRETARIAT',
           );
         }
@@ -261,7 +263,7 @@ export class AccountsService {
     const passwordHash = await hashPassword(input.password);
     return this.transactions.run(async (manager) => {
       if (await manager.existsBy(User, { email })) {
-        throw new ConflictError(`A user with the e-mail ${email} already exists`, 'DUPLICATE');
+        throw new ConflictError(msg('accounts.duplicateEmail', { email }), 'DUPLICATE');
       }
       return manager.save(
         manager.create(User, {
@@ -324,16 +326,16 @@ export class AccountsService {
     const needsOrganization = input.role === Role.MEMBER_FOCAL_POINT;
 
     if (needsCountry && !input.countryCode) {
-      problems.add('countryCode', 'a COUNTRY_FOCAL_POINT needs the countryCode of a MIRPS state');
+      problems.add('countryCode', msg('accounts.countryRequired'));
     }
     if (!needsCountry && input.countryCode) {
-      problems.add('countryCode', `a ${input.role} is not bound to a country`);
+      problems.add('countryCode', msg('accounts.notBoundToCountry', { role: input.role }));
     }
     if (needsOrganization && !input.organizationId) {
-      problems.add('organizationId', 'a MEMBER_FOCAL_POINT needs an organizationId');
+      problems.add('organizationId', msg('accounts.organizationRequired'));
     }
     if (!needsOrganization && input.organizationId) {
-      problems.add('organizationId', `a ${input.role} is not bound to an organization`);
+      problems.add('organizationId', msg('accounts.notBoundToOrganization', { role: input.role }));
     }
     if (needsCountry && input.countryCode) {
       await this.reference.checkCountryCodes(problems, 'countryCode', [input.countryCode], {

@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { TooManyRequestsError, UnauthenticatedError } from '../common/errors/domain-errors';
 import { Environment } from '../config/environment';
+import { msg } from '../i18n/catalogs';
 
 const FAILURES = 'auth-failures';
 
@@ -69,9 +70,7 @@ export class AuthenticationFailures {
       );
     }
     const minutes = Math.max(1, Math.ceil(timeToBlockExpire / 60));
-    return new TooManyRequestsError(
-      `Too many requests without a valid token from your address: sign in again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    );
+    return new TooManyRequestsError(msg('accounts.tokenLocked', { count: minutes }));
   }
 }
 

@@ -4,6 +4,7 @@ import { seconds, ThrottlerStorage } from '@nestjs/throttler';
 import { createHash, randomUUID } from 'node:crypto';
 import { TooManyRequestsError } from '../common/errors/domain-errors';
 import { Environment } from '../config/environment';
+import { msg } from '../i18n/catalogs';
 import { RedisConnections } from '../redis/redis-connections';
 
 const FAILURES = 'login-failures';
@@ -46,9 +47,7 @@ export class LoginAttempts {
       : await this.countInMemory(key);
     if (failures >= this.limit) {
       const minutes = Math.max(1, Math.ceil(oldestExpiresInSeconds / 60));
-      throw new TooManyRequestsError(
-        `Too many failed logins for this account from your address: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-      );
+      throw new TooManyRequestsError(msg('accounts.loginLocked', { count: minutes }));
     }
   }
 

@@ -51,6 +51,9 @@ export const commonMessages = messageTable({
     dateFormatString:
       'must be an RFC 3339 date-time with an explicit offset, e.g. 2026-06-01T09:00:00Z or 2026-06-01T09:00:00-06:00, on a real calendar day (a string)',
     dateRange: 'must fall between 1990-01-01 and 2100-12-31',
+    // Rules services check (input-rules.ts).
+    notNull: '{{property}} cannot be null',
+    periodEnd: '{{property}} must be after the start of the period',
   },
   es: {
     invalidInput: 'Datos no válidos: {{problems}}',
@@ -100,5 +103,7 @@ export const commonMessages = messageTable({
     dateFormatString:
       'debe ser una fecha y hora RFC 3339 con desfase explícito, p. ej. 2026-06-01T09:00:00Z o 2026-06-01T09:00:00-06:00, en un día real del calendario (un texto)',
     dateRange: 'debe estar entre el 1990-01-01 y el 2100-12-31',
+    notNull: '{{property}} no puede ser nulo',
+    periodEnd: '{{property}} debe ser posterior al inicio del periodo',
   },
 });

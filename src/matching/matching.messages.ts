@@ -17,8 +17,7 @@ export const matchingMessages = messageTable({
     fitCapacity_other:
       'The offer has {{remaining}} of its capacity of {{capacity}} left: not enough for {{count}} needs',
     fitNotEligible: 'The offer is open to {{countries}}, not to {{country}} ({{theNeed}})',
-    fitNotMirps:
-      'The offer is open to every MIRPS state, and {{country}} is not one ({{theNeed}})',
+    fitNotMirps: 'The offer is open to every MIRPS state, and {{country}} is not one ({{theNeed}})',
     fitWrongTopic:
       '{{theNeed}} is filed under {{group}}, which the offer does not serve ({{groups}})',
     fitNoCommonLanguage:
@@ -30,6 +29,20 @@ export const matchingMessages = messageTable({
     fitUntil: 'until {{to}}',
     fitFrom: 'from {{from}}',
     fitBetween: 'from {{from}} to {{to}}',
+    // Why a suggestion scores as it does (engine/reasons.ts): ScoreReason.detail.
+    topicOnly: 'serves {{group}} only',
+    topicAmong: 'serves {{group}} among {{groups}} working groups',
+    modalityCovered: 'offers {{covered}}, the need asks {{asked}}',
+    modalityNone: 'offers none of {{asked}}',
+    languages: 'speaks {{languages}}',
+    timing_one: "available for {{percent}} of the need's window of {{count}} days",
+    timing_other: "available for {{percent}} of the need's window of {{count}} days",
+    noWindow: 'the need sets no complete time window',
+    eligibilityNamed: 'names {{country}} among the states it serves',
+    eligibilityOpen: 'open to every MIRPS state',
+    sharedTerms: 'shared terms: {{terms}}',
+    noSharedTerms: 'no shared terms',
+    capacity: '{{remaining}} of {{capacity}} places left',
   },
   es: {
     fitNeedSubject: 'La necesidad',
@@ -49,8 +62,7 @@ export const matchingMessages = messageTable({
     fitNotEligible: 'La oferta está abierta a {{countries}}, no a {{country}} ({{theNeed}})',
     fitNotMirps:
       'La oferta está abierta a todos los Estados del MIRPS, y {{country}} no es uno de ellos ({{theNeed}})',
-    fitWrongTopic:
-      '{{theNeed}} corresponde a {{group}}, que la oferta no atiende ({{groups}})',
+    fitWrongTopic: '{{theNeed}} corresponde a {{group}}, que la oferta no atiende ({{groups}})',
     fitNoCommonLanguage:
       'La oferta se brinda en {{offerLanguages}}, ninguno de los idiomas de {{theNeed}} ({{needLanguages}})',
     fitNoLanguage: 'ningún idioma',
@@ -60,5 +72,18 @@ export const matchingMessages = messageTable({
     fitUntil: 'hasta el {{to}}',
     fitFrom: 'desde el {{from}}',
     fitBetween: 'del {{from}} al {{to}}',
+    topicOnly: 'atiende solo el grupo de trabajo {{group}}',
+    topicAmong: 'atiende {{group}} entre {{groups}} grupos de trabajo',
+    modalityCovered: 'ofrece {{covered}}; la necesidad pide {{asked}}',
+    modalityNone: 'no ofrece ninguna de estas modalidades: {{asked}}',
+    languages: 'habla {{languages}}',
+    timing_one: 'disponible durante el {{percent}} del periodo de {{count}} día de la necesidad',
+    timing_other: 'disponible durante el {{percent}} del periodo de {{count}} días de la necesidad',
+    noWindow: 'la necesidad no fija un periodo completo',
+    eligibilityNamed: 'incluye a {{country}} entre los Estados que atiende',
+    eligibilityOpen: 'abierta a todos los Estados del MIRPS',
+    sharedTerms: 'términos en común: {{terms}}',
+    noSharedTerms: 'ningún término en común',
+    capacity: 'plazas disponibles: {{remaining}} de {{capacity}}',
   },
 });

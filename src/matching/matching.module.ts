@@ -5,7 +5,7 @@ import { NeedsModule } from '../needs/needs.module';
 import { OffersModule } from '../offers/offers.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { matchingSettings } from './matching-settings';
-import { MatchingPlanResolver, MatchingResolver } from './matching.resolver';
+import { MatchingPlanResolver, MatchingResolver, ScoreReasonResolver } from './matching.resolver';
 import { MATCHING_CONFIG, MatchingService } from './matching.service';
 
 @Module({
@@ -23,6 +23,7 @@ import { MATCHING_CONFIG, MatchingService } from './matching.service';
     MatchingService,
     MatchingResolver,
     MatchingPlanResolver,
+    ScoreReasonResolver,
   ],
   exports: [MatchingService],
 })

@@ -1,6 +1,7 @@
 import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { SignedIn } from '../common/auth/access.decorators';
-import { GraphQLContext } from '../common/graphql-context';
+import { GraphQLContext, OperationRequest } from '../common/graphql-context';
+import { Locale, preferredLocale } from '../common/locale';
 import { loadRequired } from '../common/loaders/request-loaders';
 import { needLoader } from '../needs/need.loaders';
 import { Need } from '../needs/need.entity';
@@ -8,7 +9,9 @@ import { NeedsService } from '../needs/needs.service';
 import { offerLoader } from '../offers/offer.loaders';
 import { Offer } from '../offers/offer.entity';
 import { OffersService } from '../offers/offers.service';
-import { MatchingPlan, MatchSuggestion } from './dto/match-types';
+import { translate } from '../i18n/translate';
+import type { Reason } from './engine/candidates';
+import { MatchingPlan, MatchSuggestion, ScoreReason } from './dto/match-types';
 import { MatchingPlanArgs, SuggestedNeedsArgs, SuggestedOffersArgs } from './dto/suggestion.args';
 import { MatchingService } from './matching.service';
 
@@ -67,5 +70,29 @@ export class MatchingPlanResolver {
   ): Promise<Need[]> {
     const loader = needLoader(loaders, this.needs);
     return Promise.all(plan.unmatchedNeedIds.map((id) => loadRequired(loader, id, 'Need')));
+  }
+}
+
+/** The language of each request, found once however many reasons it reads. */
+const localeOfRequest = new WeakMap<OperationRequest, Locale>();
+
+function localeOf(req: OperationRequest): Locale {
+  let locale = localeOfRequest.get(req);
+  if (!locale) {
+    locale = preferredLocale(req);
+    localeOfRequest.set(req, locale);
+  }
+  return locale;
+}
+
+@Resolver(() => ScoreReason)
+export class ScoreReasonResolver {
+  /**
+   * The engine says why as a Message; it is read here, in the caller's language (the
+   * user's locale, else Accept-Language, else Spanish), and only when asked for.
+   */
+  @ResolveField(() => String)
+  detail(reason: Reason, _args: unknown, { req }: GraphQLContext): string {
+    return translate(localeOf(req), reason.detail);
   }
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsString, Length, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './create-user.input';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-length';
 
 @ArgsType()
 export class ChangePasswordArgs {
@@ -13,6 +13,7 @@ export class ChangePasswordArgs {
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
     message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+    context: { i18n: 'accounts.passwordLength' },
   })
   newPassword: string;
 }

@@ -3,14 +3,20 @@ import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from '
 import { Locale } from '../../common/locale';
 import { IsName } from '../../common/validation/text-rules';
 import { Role } from '../../common/auth/role';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-length';
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 @InputType()
 export class CreateUserInput {
   @Field()
-  @IsEmail({ require_tld: false }, { message: 'email must be an e-mail address' })
+  @IsEmail(
+    { require_tld: false },
+    {
+      message: 'email must be an e-mail address',
+      context: { i18n: 'common.email' },
+    },
+  )
   @Length(3, 254)
   email: string;
 
@@ -18,6 +24,7 @@ export class CreateUserInput {
   @IsString()
   @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
     message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+    context: { i18n: 'accounts.passwordLength' },
   })
   password: string;
 
@@ -27,12 +34,18 @@ export class CreateUserInput {
 
   @Field({ nullable: true, description: 'Required for COUNTRY_FOCAL_POINT: a MIRPS state' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an upper-case ISO 3166-1 alpha-2 code' })
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'countryCode must be an upper-case ISO 3166-1 alpha-2 code',
+    context: { i18n: 'accounts.countryCodeFormat' },
+  })
   countryCode?: string;
 
   @Field(() => ID, { nullable: true, description: 'Required for MEMBER_FOCAL_POINT' })
   @IsOptional()
-  @IsUUID('all', { message: 'organizationId must be an id' })
+  @IsUUID('all', {
+    message: 'organizationId must be an id',
+    context: { i18n: 'common.id' },
+  })
   organizationId?: string;
 
   @Field(() => String, { nullable: true })
@@ -42,6 +55,9 @@ export class CreateUserInput {
 
   @Field(() => Locale, { nullable: true, description: 'ES when absent' })
   @IsOptional()
-  @IsEnum(Locale, { message: 'locale must be ES or EN' })
+  @IsEnum(Locale, {
+    message: 'locale must be ES or EN',
+    context: { i18n: 'common.locale' },
+  })
   locale?: Locale;
 }

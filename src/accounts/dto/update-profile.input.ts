@@ -23,11 +23,15 @@ export class UpdateProfileInput {
   @IsOptional()
   @IsPhoneNumber(undefined, {
     message: 'phone must be a phone number in international form, e.g. +504 2231 0000',
+    context: { i18n: 'common.phone' },
   })
   phone?: string | null;
 
   @Field(() => Locale, { nullable: true, description: 'Cannot be cleared' })
   @ValidateIf((input: UpdateProfileInput) => input.locale !== undefined)
-  @IsEnum(Locale, { message: 'locale must be ES or EN' })
+  @IsEnum(Locale, {
+    message: 'locale must be ES or EN',
+    context: { i18n: 'common.locale' },
+  })
   locale?: Locale;
 }

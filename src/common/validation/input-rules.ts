@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/catalogs';
 import { FieldProblems } from '../errors/domain-errors';
 
 /**
@@ -10,7 +11,7 @@ export function checkNotNull<T extends object>(
   required: readonly (keyof T & string)[],
 ): void {
   for (const field of required) {
-    if (input[field] === null) problems.add(field, `${field} cannot be null`);
+    if (input[field] === null) problems.add(field, msg('common.notNull', { property: field }));
   }
 }
 
@@ -22,7 +23,7 @@ export function checkPeriod(
   end: Date | null | undefined,
 ): void {
   if (start && end && end.getTime() <= start.getTime()) {
-    problems.add(endField, `${endField} must be after the start of the period`);
+    problems.add(endField, msg('common.periodEnd', { property: endField }));
   }
 }
 

@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsString, Length, ValidateBy } from 'class-validator';
+import { msg } from '../../i18n/catalogs';
+import type { Message } from '../../i18n/message';
 
 /**
  * Something a reader can see: a character that is neither white space nor an invisible
@@ -21,11 +23,12 @@ const bidiMessage = (property: string) =>
 
 /**
  * What is wrong with `text` as a name or title, for checks made in a service (to be
- * reported with the input's other problems): the messages of IsName.
+ * reported with the input's other problems): the messages of IsName, as Messages of the
+ * catalogs (`common.blank`, `common.bidi`), read in the caller's language.
  */
-export function nameProblem(property: string, text: string): string | undefined {
-  if (!VISIBLE.test(text)) return blankMessage(property);
-  if (!NO_BIDI_CONTROL.test(text)) return bidiMessage(property);
+export function nameProblem(property: string, text: string): Message | undefined {
+  if (!VISIBLE.test(text)) return msg('common.blank', { property });
+  if (!NO_BIDI_CONTROL.test(text)) return msg('common.bidi', { property });
   return undefined;
 }
 

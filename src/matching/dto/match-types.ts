@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import type { Message } from '../../i18n/message';
 
 @ObjectType({ description: 'One factor of a score: its weight, its value and why' })
 export class ScoreReason {
@@ -13,8 +14,8 @@ export class ScoreReason {
   @Field(() => Float, { description: "The factor's own value, in [0, 1]" })
   score: number;
 
-  @Field()
-  detail: string;
+  /** Why, as a message: read in the caller's language by ScoreReasonResolver.detail. */
+  detail: Message;
 }
 
 @ObjectType({ description: 'A need and an offer that fit, with the score and its reasons' })

@@ -1,3 +1,5 @@
+import type { Message } from '../../i18n/message';
+
 /**
  * What the engine is fed: plain data, no entities. Times are epoch milliseconds;
  * `null` means "no limit".
@@ -51,7 +53,8 @@ export interface Reason {
   weight: number;
   /** The factor's own value in [0, 1]; it adds weight × score to the pair's score. */
   score: number;
-  detail: string;
+  /** Why, as a message of the catalogs: read in the caller's language where it is answered. */
+  detail: Message;
 }
 
 export interface ScoredPair {

@@ -1,3 +1,5 @@
+import { Locale } from '../../common/locale';
+import { english, translate } from '../../i18n/translate';
 import { FACTORS, NeedCandidate, OfferCandidate } from './candidates';
 import { DEFAULT_MATCHING_CONFIG, normaliseConfig } from './matching-config';
 import { MatchingEngine } from './matching-engine';
@@ -77,7 +79,10 @@ describe('the score', () => {
     expect(pair.reasons.reduce((sum, reason) => sum + reason.weight, 0)).toBeCloseTo(1, 6);
     const weighted = pair.reasons.reduce((sum, reason) => sum + reason.weight * reason.score, 0);
     expect(pair.score).toBeCloseTo(weighted, 5);
-    const detail = Object.fromEntries(pair.reasons.map((reason) => [reason.factor, reason]));
+    // The details are Messages: read here in English (as today's) and in Spanish.
+    const detail = Object.fromEntries(
+      pair.reasons.map((reason) => [reason.factor, { ...reason, detail: english(reason.detail) }]),
+    );
     expect(detail.MODALITY).toMatchObject({
       score: 1,
       detail: 'offers TRAINING, the need asks TRAINING',
@@ -95,6 +100,15 @@ describe('the score', () => {
     for (const word of ['capacitacion', 'adjudicacion', 'asilo', 'genero']) {
       expect(detail.TEXT.detail).toContain(word);
     }
+    expect(pair.reasons.map((reason) => translate(Locale.ES, reason.detail))).toEqual([
+      'atiende solo el grupo de trabajo ASYLUM_SYSTEMS',
+      'ofrece TRAINING; la necesidad pide TRAINING',
+      'habla es',
+      'disponible durante el 100% del periodo de 100 días de la necesidad',
+      'abierta a todos los Estados del MIRPS',
+      expect.stringMatching(/^términos en común: .*asilo/),
+      'plazas disponibles: 3 de 4',
+    ]);
     expect(detail.TEXT.score).toBeGreaterThan(0.3);
   });
 

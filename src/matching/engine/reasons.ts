@@ -1,3 +1,5 @@
+import { msg } from '../../i18n/catalogs';
+import type { Message } from '../../i18n/message';
 import { Factor, FACTORS, NeedCandidate, OfferCandidate, Reason } from './candidates';
 import { MatchingConfig } from './matching-config';
 import { round6 } from './pair-scorer';
@@ -12,6 +14,8 @@ function percent(value: number): string {
 /**
  * One line a focal point can read for each factor of a feasible pair, with the weight
  * and value the score used (`values` in the order of FACTORS, from PairScorer.factors).
+ * The line is a Message (plain data: codes and numbers, lists joined with ", "), read in
+ * the caller's language by the GraphQL layer.
  */
 export function explain(
   need: NeedCandidate,
@@ -27,26 +31,36 @@ export function explain(
   const groups = offer.workingGroupCodes.length;
   const hasWindow = need.earliestStart !== null && need.latestEnd !== null;
   const timing = values[FACTORS.indexOf('TIMING')];
-  const details: Record<Factor, string> = {
+  const details: Record<Factor, Message> = {
     TOPIC:
       groups === 1
-        ? `serves ${need.workingGroupCode} only`
-        : `serves ${need.workingGroupCode} among ${groups} working groups`,
+        ? msg('matching.topicOnly', { group: need.workingGroupCode })
+        : msg('matching.topicAmong', { group: need.workingGroupCode, groups }),
     MODALITY:
       covered.length > 0
-        ? `offers ${covered.join(', ')}, the need asks ${need.modalities.join(', ')}`
-        : `offers none of ${need.modalities.join(', ')}`,
-    LANGUAGE: `speaks ${spoken.join(', ')}`,
+        ? msg('matching.modalityCovered', {
+            covered: covered.join(', '),
+            asked: need.modalities.join(', '),
+          })
+        : msg('matching.modalityNone', { asked: need.modalities.join(', ') }),
+    LANGUAGE: msg('matching.languages', { languages: spoken.join(', ') }),
     TIMING: hasWindow
-      ? `available for ${percent(timing)} of the need's window of ${Math.round(
-          (need.latestEnd! - need.earliestStart!) / DAY,
-        )} days`
-      : 'the need sets no complete time window',
+      ? msg('matching.timing', {
+          percent: percent(timing),
+          count: Math.round((need.latestEnd! - need.earliestStart!) / DAY),
+        })
+      : msg('matching.noWindow'),
     ELIGIBILITY: offer.eligibleCountryCodes.includes(need.countryCode)
-      ? `names ${need.countryCode} among the states it serves`
-      : 'open to every MIRPS state',
-    TEXT: shared.length > 0 ? `shared terms: ${shared.join(', ')}` : 'no shared terms',
-    CAPACITY: `${offer.remainingCapacity} of ${offer.capacity} places left`,
+      ? msg('matching.eligibilityNamed', { country: need.countryCode })
+      : msg('matching.eligibilityOpen'),
+    TEXT:
+      shared.length > 0
+        ? msg('matching.sharedTerms', { terms: shared.join(', ') })
+        : msg('matching.noSharedTerms'),
+    CAPACITY: msg('matching.capacity', {
+      remaining: offer.remainingCapacity,
+      capacity: offer.capacity,
+    }),
   };
   return FACTORS.map((factor, index) => ({
     factor,
