@@ -278,10 +278,12 @@ function inEnglish(message: Message): string {
     const value = params[name];
     if (typeof value === 'string' || typeof value === 'number') return String(value);
     if (Array.isArray(value)) return ENGLISH_LISTS.format(value as readonly string[]);
-    if (value && 'key' in value) return inEnglish(value as Message);
+    if (value && 'anyOf' in value) return ENGLISH_ALTERNATIVES.format(value.anyOf);
+    if (value && 'key' in value) return inEnglish(value);
     return `{{${name}}}`;
   });
 }
 
 const ENGLISH_PLURALS = new Intl.PluralRules('en');
 const ENGLISH_LISTS = new Intl.ListFormat('en', { type: 'conjunction' });
+const ENGLISH_ALTERNATIVES = new Intl.ListFormat('en', { type: 'disjunction' });
