@@ -1,4 +1,5 @@
 import { validateSync } from 'class-validator';
+import { english } from '../../i18n/translate';
 import { IsName, IsText, nameProblem } from './text-rules';
 
 class Sample {
@@ -55,8 +56,8 @@ describe('text rules', () => {
   });
 
   it('gives a service the same verdicts and messages for a name (nameProblem)', () => {
-    expect(nameProblem('name', '\u200B')).toBe('name must not be blank');
-    expect(nameProblem('name', '\u2067OIM\u2069')).toBe(
+    expect(english(nameProblem('name', '\u200B')!)).toBe('name must not be blank');
+    expect(english(nameProblem('name', '\u2067OIM\u2069')!)).toBe(
       'name must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
     );
     expect(nameProblem('name', 'OIM')).toBeUndefined();
