@@ -130,6 +130,14 @@ function withSchema(url: string, schema: string): string {
       }
     }
     world = await buildWorld(a.api);
+    // The suite reads English (test-app.ts does this for the in-process apps).
+    await a.api.ok(
+      'mutation { updateMyProfile(input: { locale: EN }) { locale } }',
+      {},
+      {
+        as: world.secretariat,
+      },
+    );
   });
 
   afterAll(async () => {
