@@ -1,11 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { Locale } from '../i18n/locale';
 
-/** The languages the service names things in. */
-export enum Locale {
-  EN = 'EN',
-  ES = 'ES',
-}
+export { Locale };
 
 registerEnumType(Locale, {
   name: 'Locale',

@@ -1,5 +1,5 @@
 import i18next, { TFunction } from 'i18next';
-import { Locale } from '../common/locale';
+import { Locale } from './locale';
 import { CATALOGS } from './catalogs';
 import type { Message, MessageValue } from './message';
 

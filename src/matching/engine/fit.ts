@@ -1,5 +1,6 @@
-import { CATALOGS, msg } from '../../i18n/catalogs';
+import { msg } from '../../i18n/catalogs';
 import type { Message } from '../../i18n/message';
+import { english } from '../../i18n/translate';
 import { MIRPS_STATES } from '../../reference/reference-data';
 
 /**
@@ -176,7 +177,7 @@ export function fit(need: FitNeed, offer: FitOffer, places = 1): Fit {
   const refused = refusal(need, offer, places);
   return refused === null
     ? { ok: true }
-    : { ok: false, reason: refused.reason, detail: inEnglish(refused.message) };
+    : { ok: false, reason: refused.reason, detail: english(refused.message) };
 }
 
 /**
@@ -258,32 +259,3 @@ function period(from: number | null, to: number | null): Message {
   if (to === null) return msg('twinnings.fitFrom', { from: day(from) });
   return msg('twinnings.fitBetween', { from: day(from), to: day(to) });
 }
-
-/**
- * A message of these rules in English, read straight from the catalogs (`detail`, for
- * the engine's callers and the logs). The rules stay plain TypeScript: the i18next
- * reader (i18n/translate.ts) comes with the framework; these messages need only plain
- * placeholders, nested messages and an English plural (`count`), which this reads alike.
- */
-function inEnglish(message: Message): string {
-  const [namespace, key] = message.key.split('.') as [keyof typeof CATALOGS, string];
-  const table: Readonly<Record<string, string>> = CATALOGS[namespace].en;
-  const params = message.params ?? {};
-  const count = params.count;
-  const text =
-    typeof count === 'number'
-      ? (table[`${key}_${ENGLISH_PLURALS.select(count)}`] ?? table[key])
-      : table[key];
-  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = params[name];
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
-    if (Array.isArray(value)) return ENGLISH_LISTS.format(value as readonly string[]);
-    if (value && 'anyOf' in value) return ENGLISH_ALTERNATIVES.format(value.anyOf);
-    if (value && 'key' in value) return inEnglish(value);
-    return `{{${name}}}`;
-  });
-}
-
-const ENGLISH_PLURALS = new Intl.PluralRules('en');
-const ENGLISH_LISTS = new Intl.ListFormat('en', { type: 'conjunction' });
-const ENGLISH_ALTERNATIVES = new Intl.ListFormat('en', { type: 'disjunction' });
