@@ -2,10 +2,9 @@ import { Locale } from '../../src/common/locale';
 import { msg } from '../../src/i18n/catalogs';
 import { translate } from '../../src/i18n/translate';
 import { aNeed, anOffer, buildWorld, CREATE_NEED, CREATE_OFFER, World } from '../support/builders';
+import { inBothLanguages } from '../support/languages';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const ME_LOCALE =
-  'mutation ($locale: Locale!) { updateMyProfile(input: { locale: $locale }) { locale } }';
 const UPDATE_NEED =
   'mutation ($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }';
 const WITHDRAW_NEED = 'mutation ($id: ID!) { withdrawNeed(id: $id) { id } }';
@@ -19,13 +18,6 @@ const CREATE_ORGANIZATION =
 const COVERAGE = 'query ($code: String) { coverageReport(workingGroupCode: $code) { needs } }';
 const AUDIT_LOG = 'query ($filter: AuditFilter) { auditLog(filter: $filter) { edges { cursor } } }';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
-interface Refusal {
-  code: string;
-  message: string;
-  reason?: string;
-  fields?: { field: string; message: string }[];
-}
 
 /**
  * The messages of the needs, offers, reference, organizations, reports and audit modules
@@ -42,36 +34,6 @@ describe('the modules’ messages in Spanish and English', () => {
   });
   afterAll(() => app.close());
 
-  async function refusal(
-    query: string,
-    variables: Record<string, unknown>,
-    as: string,
-    language: string,
-  ): Promise<Refusal> {
-    const body = await app.gql(query, variables, { as, headers: { 'accept-language': language } });
-    const error = body.errors![0];
-    const { code, reason, fields } = error.extensions as Omit<Refusal, 'message'>;
-    return {
-      code,
-      message: error.message,
-      ...(reason ? { reason } : {}),
-      ...(fields ? { fields } : {}),
-    };
-  }
-
-  /** The refusal as `as` reads it with locale ES, then with locale EN (left so). */
-  async function inSpanishAndEnglish(
-    query: string,
-    variables: Record<string, unknown>,
-    as: string,
-  ): Promise<{ es: Refusal; en: Refusal }> {
-    await app.ok(ME_LOCALE, { locale: 'ES' }, { as });
-    const es = await refusal(query, variables, as, 'en');
-    await app.ok(ME_LOCALE, { locale: 'EN' }, { as });
-    const en = await refusal(query, variables, as, 'es');
-    return { es, en };
-  }
-
   describe('needs', () => {
     let needId: string;
 
@@ -86,7 +48,7 @@ describe('the modules’ messages in Spanish and English', () => {
     });
 
     it('refuses to withdraw or change a need that is not OPEN', async () => {
-      expect(await inSpanishAndEnglish(WITHDRAW_NEED, { id: needId }, world.honduras)).toEqual({
+      expect(await inBothLanguages(app, world.honduras, WITHDRAW_NEED, { id: needId })).toEqual({
         es: {
           code: 'CONFLICT',
           reason: 'NEED_NOT_OPEN',
@@ -99,7 +61,7 @@ describe('the modules’ messages in Spanish and English', () => {
         },
       });
       const change = { id: needId, input: { title: 'Revived' } };
-      expect(await inSpanishAndEnglish(UPDATE_NEED, change, world.honduras)).toEqual({
+      expect(await inBothLanguages(app, world.honduras, UPDATE_NEED, change)).toEqual({
         es: {
           code: 'CONFLICT',
           reason: 'NEED_NOT_OPEN',
@@ -114,7 +76,7 @@ describe('the modules’ messages in Spanish and English', () => {
     });
 
     it("refuses another country's focal point", async () => {
-      expect(await inSpanishAndEnglish(WITHDRAW_NEED, { id: needId }, world.guatemala)).toEqual({
+      expect(await inBothLanguages(app, world.guatemala, WITHDRAW_NEED, { id: needId })).toEqual({
         es: {
           code: 'FORBIDDEN',
           message: 'Solo la secretaría o un punto focal de HN puede gestionar sus necesidades',
@@ -128,7 +90,7 @@ describe('the modules’ messages in Spanish and English', () => {
 
     it('names the rules of its codes', async () => {
       const input = aNeed({ countryCode: 'hn', workingGroupCode: 'asylum systems' });
-      expect(await inSpanishAndEnglish(CREATE_NEED, { input }, world.honduras)).toEqual({
+      expect(await inBothLanguages(app, world.honduras, CREATE_NEED, { input })).toEqual({
         es: {
           code: 'BAD_USER_INPUT',
           message:
@@ -187,7 +149,7 @@ describe('the modules’ messages in Spanish and English', () => {
     });
 
     it('refuses to withdraw or change a withdrawn offer', async () => {
-      expect(await inSpanishAndEnglish(WITHDRAW_OFFER, { id: offerId }, world.member)).toEqual({
+      expect(await inBothLanguages(app, world.member, WITHDRAW_OFFER, { id: offerId })).toEqual({
         es: {
           code: 'CONFLICT',
           reason: 'OFFER_NOT_OPEN',
@@ -200,27 +162,27 @@ describe('the modules’ messages in Spanish and English', () => {
         },
       });
       const change = { id: offerId, input: { capacity: 2 } };
-      expect(await inSpanishAndEnglish(UPDATE_OFFER, change, world.member)).toMatchObject({
+      expect(await inBothLanguages(app, world.member, UPDATE_OFFER, change)).toMatchObject({
         es: { message: 'La oferta está WITHDRAWN: no puede modificarse' },
         en: { message: 'The offer is WITHDRAWN: it cannot be changed' },
       });
     });
 
     it("refuses another organization's focal point", async () => {
-      expect(await inSpanishAndEnglish(WITHDRAW_OFFER, { id: offerId }, world.otherMember)).toEqual(
-        {
-          es: {
-            code: 'FORBIDDEN',
-            message:
-              'Solo la secretaría o un punto focal de la organización de la oferta puede gestionar sus ofertas',
-          },
-          en: {
-            code: 'FORBIDDEN',
-            message:
-              "Only the secretariat or a focal point of the offer's organization may manage its offers",
-          },
+      expect(
+        await inBothLanguages(app, world.otherMember, WITHDRAW_OFFER, { id: offerId }),
+      ).toEqual({
+        es: {
+          code: 'FORBIDDEN',
+          message:
+            'Solo la secretaría o un punto focal de la organización de la oferta puede gestionar sus ofertas',
         },
-      );
+        en: {
+          code: 'FORBIDDEN',
+          message:
+            "Only the secretariat or a focal point of the offer's organization may manage its offers",
+        },
+      });
     });
 
     it('names the rules of its lists of codes, and an unknown organization', async () => {
@@ -228,7 +190,7 @@ describe('the modules’ messages in Spanish and English', () => {
         workingGroupCodes: ['asylum'],
         eligibleCountryCodes: ['hn'],
       });
-      const { es, en } = await inSpanishAndEnglish(CREATE_OFFER, { input }, world.member);
+      const { es, en } = await inBothLanguages(app, world.member, CREATE_OFFER, { input });
       expect(es.fields).toEqual([
         {
           field: 'workingGroupCodes',
@@ -249,7 +211,7 @@ describe('the modules’ messages in Spanish and English', () => {
 
       const unknown = anOffer(UNKNOWN_ID);
       expect(
-        await inSpanishAndEnglish(CREATE_OFFER, { input: unknown }, world.secretariat),
+        await inBothLanguages(app, world.secretariat, CREATE_OFFER, { input: unknown }),
       ).toEqual({
         es: {
           code: 'BAD_USER_INPUT',
@@ -292,23 +254,23 @@ describe('the modules’ messages in Spanish and English', () => {
   describe('reference data', () => {
     it('refuses a working group code that exists, or is malformed', async () => {
       const input = { code: 'HEALTH', nameEn: 'Health again', nameEs: 'Salud otra vez' };
-      expect(await inSpanishAndEnglish(CREATE_WORKING_GROUP, { input }, world.secretariat)).toEqual(
-        {
-          es: {
-            code: 'CONFLICT',
-            reason: 'DUPLICATE',
-            message: 'El grupo de trabajo HEALTH ya existe',
-          },
-          en: {
-            code: 'CONFLICT',
-            reason: 'DUPLICATE',
-            message: 'Working group HEALTH already exists',
-          },
+      expect(
+        await inBothLanguages(app, world.secretariat, CREATE_WORKING_GROUP, { input }),
+      ).toEqual({
+        es: {
+          code: 'CONFLICT',
+          reason: 'DUPLICATE',
+          message: 'El grupo de trabajo HEALTH ya existe',
         },
-      );
+        en: {
+          code: 'CONFLICT',
+          reason: 'DUPLICATE',
+          message: 'Working group HEALTH already exists',
+        },
+      });
       const malformed = { code: 'health-2', nameEn: 'Health', nameEs: 'Salud' };
       expect(
-        await inSpanishAndEnglish(CREATE_WORKING_GROUP, { input: malformed }, world.secretariat),
+        await inBothLanguages(app, world.secretariat, CREATE_WORKING_GROUP, { input: malformed }),
       ).toMatchObject({
         es: {
           fields: [
@@ -331,7 +293,7 @@ describe('the modules’ messages in Spanish and English', () => {
 
     it('names unknown working groups, and countries that are not MIRPS states', async () => {
       const input = aNeed({ countryCode: 'CA', workingGroupCode: 'NO_SUCH_GROUP' });
-      expect(await inSpanishAndEnglish(CREATE_NEED, { input }, world.secretariat)).toEqual({
+      expect(await inBothLanguages(app, world.secretariat, CREATE_NEED, { input })).toEqual({
         es: {
           code: 'BAD_USER_INPUT',
           message:
@@ -359,7 +321,7 @@ describe('the modules’ messages in Spanish and English', () => {
     it('names codes that are no country', async () => {
       const input = { name: 'Somewhere Institute', kind: 'STATE', countryCode: 'XX' };
       expect(
-        await inSpanishAndEnglish(CREATE_ORGANIZATION, { input }, world.secretariat),
+        await inBothLanguages(app, world.secretariat, CREATE_ORGANIZATION, { input }),
       ).toMatchObject({
         es: {
           fields: [
@@ -378,25 +340,27 @@ describe('the modules’ messages in Spanish and English', () => {
   describe('organizations', () => {
     it('refuses a name that exists', async () => {
       const input = { name: 'world bank  GROUP', kind: 'STATE' };
-      expect(await inSpanishAndEnglish(CREATE_ORGANIZATION, { input }, world.secretariat)).toEqual({
-        es: {
-          code: 'CONFLICT',
-          reason: 'DUPLICATE',
-          message: 'Ya existe una organización llamada "world bank GROUP"',
+      expect(await inBothLanguages(app, world.secretariat, CREATE_ORGANIZATION, { input })).toEqual(
+        {
+          es: {
+            code: 'CONFLICT',
+            reason: 'DUPLICATE',
+            message: 'Ya existe una organización llamada "world bank GROUP"',
+          },
+          en: {
+            code: 'CONFLICT',
+            reason: 'DUPLICATE',
+            message: 'An organization named "world bank GROUP" already exists',
+          },
         },
-        en: {
-          code: 'CONFLICT',
-          reason: 'DUPLICATE',
-          message: 'An organization named "world bank GROUP" already exists',
-        },
-      });
+      );
     });
   });
 
   describe('reports', () => {
     it('names a malformed working group code', async () => {
       expect(
-        await inSpanishAndEnglish(COVERAGE, { code: 'asylum systems' }, world.honduras),
+        await inBothLanguages(app, world.honduras, COVERAGE, { code: 'asylum systems' }),
       ).toMatchObject({
         es: {
           code: 'BAD_USER_INPUT',
@@ -420,7 +384,7 @@ describe('the modules’ messages in Spanish and English', () => {
   describe('audit', () => {
     it('names a malformed target or user', async () => {
       const filter = { targetId: 'not an id', userId: 'nobody' };
-      const { es, en } = await inSpanishAndEnglish(AUDIT_LOG, { filter }, world.secretariat);
+      const { es, en } = await inBothLanguages(app, world.secretariat, AUDIT_LOG, { filter });
       expect(es.fields).toEqual(
         expect.arrayContaining([
           { field: 'filter.userId', message: 'userId debe ser un identificador' },

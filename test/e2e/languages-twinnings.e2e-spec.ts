@@ -13,10 +13,9 @@ import {
   RESPOND_TO_TWINNING,
   World,
 } from '../support/builders';
+import { inBothLanguages } from '../support/languages';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const ME_LOCALE =
-  'mutation ($locale: Locale!) { updateMyProfile(input: { locale: $locale }) { locale } }';
 const COMPLETION = { women: 21, men: 15, other: 2, outcome: '38 adjudicators trained' };
 
 /**
@@ -35,27 +34,6 @@ describe('the language of twinnings and activities', () => {
   });
   afterAll(() => app.close());
 
-  /**
-   * The first error of the same call made by `token` as an English reader, then as a
-   * Spanish one (set with updateMyProfile), each as code, reason, message and fields.
-   */
-  async function inBothLanguages(token: string, query: string, variables: Record<string, unknown>) {
-    const answers: Record<'en' | 'es', Record<string, unknown>> = { en: {}, es: {} };
-    for (const [language, locale] of [
-      ['en', 'EN'],
-      ['es', 'ES'],
-    ] as const) {
-      await app.ok(ME_LOCALE, { locale }, { as: token });
-      const error = await app.fails(query, variables, { as: token });
-      answers[language] = {
-        ...error.extensions,
-        message: error.message,
-      };
-    }
-    await app.ok(ME_LOCALE, { locale: 'EN' }, { as: token });
-    return answers;
-  }
-
   /** A twinning the member proposes of a new offer and a new need of Honduras. */
   async function aProposedTwinning(): Promise<string> {
     const offerId = await postOffer(app, world.member, world.organizationId);
@@ -71,7 +49,7 @@ describe('the language of twinnings and activities', () => {
   describe('the state table (CONFLICT, INVALID_TRANSITION)', () => {
     it('names the status, the action and why, in each language', async () => {
       const id = await aProposedTwinning();
-      expect(await inBothLanguages(world.secretariat, CONFIRM_TWINNING, { id })).toEqual({
+      expect(await inBothLanguages(app, world.secretariat, CONFIRM_TWINNING, { id })).toEqual({
         en: {
           code: 'CONFLICT',
           reason: 'INVALID_TRANSITION',
@@ -91,7 +69,7 @@ describe('the language of twinnings and activities', () => {
       const id = await aConfirmedTwinning(app, world);
       await app.ok(CANCEL_TWINNING, { id, reason: 'Funding withdrawn' }, { as: world.secretariat });
       expect(
-        await inBothLanguages(world.secretariat, CANCEL_TWINNING, { id, reason: 'Again' }),
+        await inBothLanguages(app, world.secretariat, CANCEL_TWINNING, { id, reason: 'Again' }),
       ).toEqual({
         en: {
           code: 'CONFLICT',
@@ -110,7 +88,7 @@ describe('the language of twinnings and activities', () => {
     it('names the side that has already answered', async () => {
       const id = await aProposedTwinning();
       expect(
-        await inBothLanguages(world.member, RESPOND_TO_TWINNING, { id, accept: true }),
+        await inBothLanguages(app, world.member, RESPOND_TO_TWINNING, { id, accept: true }),
       ).toEqual({
         en: {
           code: 'CONFLICT',
@@ -129,7 +107,7 @@ describe('the language of twinnings and activities', () => {
   describe('the twinning policy (FORBIDDEN)', () => {
     it('says who may complete a twinning', async () => {
       const id = await aConfirmedTwinning(app, world);
-      expect(await inBothLanguages(world.otherMember, COMPLETE_TWINNING, { id })).toEqual({
+      expect(await inBothLanguages(app, world.otherMember, COMPLETE_TWINNING, { id })).toEqual({
         en: {
           code: 'FORBIDDEN',
           message:
@@ -146,7 +124,7 @@ describe('the language of twinnings and activities', () => {
     it('says who may cancel one, the action itself translated', async () => {
       const id = await aConfirmedTwinning(app, world);
       expect(
-        await inBothLanguages(world.guatemala, CANCEL_TWINNING, { id, reason: 'Not ours' }),
+        await inBothLanguages(app, world.guatemala, CANCEL_TWINNING, { id, reason: 'Not ours' }),
       ).toEqual({
         en: {
           code: 'FORBIDDEN',
@@ -170,7 +148,7 @@ describe('the language of twinnings and activities', () => {
         title: 'Guatemalan need',
       });
       expect(
-        await inBothLanguages(world.member, PROPOSE_TWINNING, {
+        await inBothLanguages(app, world.member, PROPOSE_TWINNING, {
           input: { offerId, needIds: [needId] },
         }),
       ).toEqual({
@@ -198,7 +176,7 @@ describe('the language of twinnings and activities', () => {
         latestEnd: '2026-11-30T00:00:00.000Z',
       });
       expect(
-        await inBothLanguages(world.member, PROPOSE_TWINNING, {
+        await inBothLanguages(app, world.member, PROPOSE_TWINNING, {
           input: { offerId, needIds: [needId] },
         }),
       ).toEqual({
@@ -224,7 +202,7 @@ describe('the language of twinnings and activities', () => {
         await postNeed(app, world.secretariat, { countryCode: 'HN' }),
       ];
       expect(
-        await inBothLanguages(world.member, PROPOSE_TWINNING, { input: { offerId, needIds } }),
+        await inBothLanguages(app, world.member, PROPOSE_TWINNING, { input: { offerId, needIds } }),
       ).toEqual({
         en: {
           code: 'CONFLICT',
@@ -244,7 +222,7 @@ describe('the language of twinnings and activities', () => {
     it('refuses activities on a twinning not under way (CONFLICT)', async () => {
       const twinningId = await aProposedTwinning();
       expect(
-        await inBothLanguages(world.secretariat, RECORD_ACTIVITY, {
+        await inBothLanguages(app, world.secretariat, RECORD_ACTIVITY, {
           input: anActivity(twinningId),
         }),
       ).toEqual({
@@ -273,7 +251,7 @@ describe('the language of twinnings and activities', () => {
       const id = recorded.recordActivity.id;
       await app.ok(COMPLETE_ACTIVITY, { id, input: COMPLETION }, { as: world.honduras });
       expect(
-        await inBothLanguages(world.honduras, COMPLETE_ACTIVITY, { id, input: COMPLETION }),
+        await inBothLanguages(app, world.honduras, COMPLETE_ACTIVITY, { id, input: COMPLETION }),
       ).toEqual({
         en: {
           code: 'CONFLICT',
@@ -291,7 +269,7 @@ describe('the language of twinnings and activities', () => {
     it('says who may record activities (FORBIDDEN)', async () => {
       const twinningId = await aConfirmedTwinning(app, world);
       expect(
-        await inBothLanguages(world.guatemala, RECORD_ACTIVITY, {
+        await inBothLanguages(app, world.guatemala, RECORD_ACTIVITY, {
           input: anActivity(twinningId),
         }),
       ).toEqual({
@@ -313,7 +291,7 @@ describe('the language of twinnings and activities', () => {
         startsAt: '2026-11-04T14:00:00.000Z',
         endsAt: '2026-11-02T14:00:00.000Z',
       });
-      expect(await inBothLanguages(world.honduras, RECORD_ACTIVITY, { input })).toEqual({
+      expect(await inBothLanguages(app, world.honduras, RECORD_ACTIVITY, { input })).toEqual({
         en: {
           code: 'BAD_USER_INPUT',
           fields: [{ field: 'endsAt', message: 'endsAt must not be before startsAt' }],
