@@ -1,8 +1,7 @@
 import { aNeed, buildWorld, CREATE_NEED, World } from '../support/builders';
+import { ME_LOCALE, refusalOf } from '../support/languages';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const ME_LOCALE =
-  'mutation ($locale: Locale!) { updateMyProfile(input: { locale: $locale }) { locale } }';
 const NEED = 'query ($id: ID!) { need(id: $id) { id } }';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -21,7 +20,7 @@ describe('the language of answers', () => {
   });
   afterAll(() => app.close());
 
-  /** The first error of a call, as code, message and field messages. */
+  /** The first error of a call, asking for `language` (nothing when absent). */
   async function refusal(
     query: string,
     variables: Record<string, unknown>,
@@ -32,12 +31,7 @@ describe('the language of answers', () => {
       // The suite's client asks for English unless told: '' sends no preference at all.
       headers: { 'accept-language': options.language ?? '' },
     });
-    const error = body.errors![0];
-    return {
-      code: error.extensions.code,
-      message: error.message,
-      ...(error.extensions.fields ? { fields: error.extensions.fields } : {}),
-    };
+    return refusalOf(body);
   }
 
   it('is Spanish for an anonymous caller who asks for nothing, English when asked', async () => {
