@@ -30,14 +30,17 @@ import { EventsModule } from './events/events.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
+import { MailModule } from './mail/mail.module';
 import { MatchingModule } from './matching/matching.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NeedsModule } from './needs/needs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { TwinningsModule } from './twinnings/twinnings.module';
 
 @Module({})
@@ -111,8 +114,10 @@ export class AppModule {
         }),
         // Time-driven work (@Cron): each job says how it stays safe with several instances.
         ScheduleModule.forRoot(),
+        SchedulingModule,
         RedisModule,
         EventsModule,
+        MailModule,
         ReferenceModule,
         OrganizationsModule,
         // Before AccountsModule: the rate limits count a request before the access guard
@@ -124,6 +129,7 @@ export class AppModule {
         MatchingModule,
         TwinningsModule,
         ActivitiesModule,
+        NotificationsModule,
         ReportsModule,
         AuditModule,
         HealthModule,

@@ -239,6 +239,75 @@ export class Environment {
   @IsInt()
   AUDIT_RETENTION_DAYS?: number;
 
+  /**
+   * The mail server: "smtp://[user:password@]host:port", or "smtps://" for TLS from the
+   * first byte (port 465). Unset: e-mails are written to the log (development and test);
+   * production refuses to start without it.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'SMTP_URL must look like "smtp://user:password@host:587" (or "smtps://" for TLS)',
+  })
+  SMTP_URL?: string;
+
+  /** The sender of every e-mail: an address, or "Name <address>". */
+  @IsString()
+  @Matches(/^([^<>\r\n]+<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+    message: 'MAIL_FROM must be an address such as "MIRPS <no-reply@example.org>"',
+  })
+  MAIL_FROM = 'MIRPS <no-reply@localhost>';
+
+  /** How often (milliseconds) the mail worker looks at the outbox when nothing wakes it. */
+  @Transform(toInt)
+  @Min(10)
+  @IsInt()
+  MAIL_POLL_MS = 5000;
+
+  /**
+   * The wait before the first retry of an e-mail the mail server did not take (then
+   * doubled at each attempt, up to an hour); it is given up after MAIL_MAX_ATTEMPTS.
+   */
+  @Transform(toInt)
+  @Min(10)
+  @IsInt()
+  MAIL_RETRY_MS = 30_000;
+
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  MAIL_MAX_ATTEMPTS = 30;
+
+  /**
+   * How long (milliseconds) a worker holds an e-mail it is sending; a worker killed
+   * mid-send releases it when this has passed, and the e-mail is sent again then.
+   */
+  @Transform(toInt)
+  @Min(100)
+  @IsInt()
+  MAIL_SEND_TIMEOUT_MS = 60_000;
+
+  /** Password-reset requests per client address within an hour. */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  PASSWORD_RESETS_PER_ADDRESS = 10;
+
+  /** Password-reset e-mails per account within an hour (more requests are answered, silently). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  PASSWORD_RESETS_PER_EMAIL = 3;
+
+  /**
+   * When the daily digest of new suggestions (NEW_MATCHES) is written: a cron expression in
+   * UTC. Default: every day at 12:00 UTC (the morning in Central America).
+   */
+  @IsString()
+  @Matches(/^\S+(\s+\S+){4,5}$/, {
+    message: 'NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"',
+  })
+  NEW_MATCHES_CRON = '0 12 * * *';
+
   /** Where the code-first schema is written on start; empty means "keep it in memory". */
   @IsOptional()
   @IsString()
@@ -287,6 +356,7 @@ function productionRules(env: Environment): string[] {
   }
   if (!env.SECRETARIAT_EMAIL) problems.push('SECRETARIAT_EMAIL is required in production');
   if (!env.SECRETARIAT_PASSWORD) problems.push('SECRETARIAT_PASSWORD is required in production');
+  if (!env.SMTP_URL) problems.push('SMTP_URL is required in production (e-mails would be lost)');
   return problems;
 }
 

@@ -6,13 +6,17 @@ import { User } from '../accounts/user.entity';
 import { ActivityParticipantCountry } from '../activities/activity-participant-country.entity';
 import { Activity } from '../activities/activity.entity';
 import { ArchivedAuditEntry, AuditEntry } from '../audit/audit-entry.entity';
+import { OutboxMail } from '../mail/outbox-mail.entity';
 import { Need } from '../needs/need.entity';
+import { MutedEmail } from '../notifications/muted-email.entity';
+import { Notification } from '../notifications/notification.entity';
 import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
 import { OfferWorkingGroup } from '../offers/offer-working-group.entity';
 import { Offer } from '../offers/offer.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Country } from '../reference/country.entity';
 import { WorkingGroup } from '../reference/working-group.entity';
+import { JobRun } from '../scheduling/job-run.entity';
 import { StatusChange } from '../twinnings/status-change.entity';
 import { TwinningNeed } from '../twinnings/twinning-need.entity';
 import { TwinningParty } from '../twinnings/twinning-party.entity';
@@ -21,6 +25,7 @@ import { DatabaseEngine, useColumnTypesOf } from './column-types';
 import { PostgresInitial1795900000000 } from './migrations/postgres/1795900000000-postgres-initial';
 import { AuditArchive1795910000000 } from './migrations/postgres/1795910000000-audit-archive';
 import { People1795920000000 } from './migrations/postgres/1795920000000-people';
+import { MailAndNotifications1795930000000 } from './migrations/postgres/1795930000000-mail-and-notifications';
 import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
 import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
 import { ChangeStamps1764410000000 } from './migrations/sqlite/1764410000000-change-stamps';
@@ -28,6 +33,7 @@ import { TokenVersion1764420000000 } from './migrations/sqlite/1764420000000-tok
 import { AuditLog1764430000000 } from './migrations/sqlite/1764430000000-audit-log';
 import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-audit-archive';
 import { People1764450000000 } from './migrations/sqlite/1764450000000-people';
+import { MailAndNotifications1764460000000 } from './migrations/sqlite/1764460000000-mail-and-notifications';
 
 export const ENTITIES = [
   Country,
@@ -46,6 +52,10 @@ export const ENTITIES = [
   ActivityParticipantCountry,
   AuditEntry,
   ArchivedAuditEntry,
+  OutboxMail,
+  Notification,
+  MutedEmail,
+  JobRun,
 ];
 
 /**
@@ -62,8 +72,14 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     AuditLog1764430000000,
     AuditArchive1764440000000,
     People1764450000000,
+    MailAndNotifications1764460000000,
   ],
-  postgres: [PostgresInitial1795900000000, AuditArchive1795910000000, People1795920000000],
+  postgres: [
+    PostgresInitial1795900000000,
+    AuditArchive1795910000000,
+    People1795920000000,
+    MailAndNotifications1795930000000,
+  ],
 };
 
 export const SQLITE_PREFIX = 'sqlite:';

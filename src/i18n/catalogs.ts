@@ -8,6 +8,8 @@ import { twinningsMessages } from '../twinnings/twinnings.messages';
 import { activitiesMessages } from '../activities/activities.messages';
 import { accountsMessages } from '../accounts/accounts.messages';
 import { matchingMessages } from '../matching/matching.messages';
+import { mailMessages } from '../mail/mail.messages';
+import { notificationsMessages } from '../notifications/notifications.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -27,6 +29,8 @@ export const CATALOGS = {
   activities: activitiesMessages,
   accounts: accountsMessages,
   matching: matchingMessages,
+  mail: mailMessages,
+  notifications: notificationsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -3,9 +3,19 @@
  * Services and the matching engine say what happened with a Message; the language it is
  * read in is chosen where the answer is written (see translate.ts), by whom it is for.
  */
-/** Values a message names: a list reads "a, b and c"; `{ anyOf }` reads "a, b or c". */
+/**
+ * Values a message names: a list reads "a, b and c"; `{ anyOf }` reads "a, b or c";
+ * `{ byLocale }` is a value the data holds in each language (a country's name); a Date is
+ * formatted by the placeholder (`{{at, datetime}}`) in the reader's language.
+ */
 export type MessageValue =
-  string | number | readonly string[] | { readonly anyOf: readonly string[] } | Message;
+  | string
+  | number
+  | Date
+  | readonly string[]
+  | { readonly anyOf: readonly string[] }
+  | { readonly byLocale: Readonly<Record<'EN' | 'ES', string>> }
+  | Message;
 
 export interface Message<K extends string = string> {
   key: K;

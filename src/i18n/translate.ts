@@ -40,15 +40,21 @@ const alternatives: Record<Locale, Intl.ListFormat> = {
   [Locale.ES]: new Intl.ListFormat('es', { type: 'disjunction' }),
 };
 
-function valueIn(locale: Locale, value: MessageValue): string | number {
-  if (typeof value === 'string' || typeof value === 'number') return value;
+function valueIn(locale: Locale, value: MessageValue): string | number | Date {
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
+    return value;
+  }
   if (Array.isArray(value)) return lists[locale].format(value as readonly string[]);
   if ('anyOf' in value) return alternatives[locale].format(value.anyOf);
+  if ('byLocale' in value) return value.byLocale[locale];
   return translate(locale, value as Message);
 }
 
-function valuesIn(locale: Locale, params: Message['params']): Record<string, string | number> {
-  const values: Record<string, string | number> = {};
+function valuesIn(
+  locale: Locale,
+  params: Message['params'],
+): Record<string, string | number | Date> {
+  const values: Record<string, string | number | Date> = {};
   for (const [name, value] of Object.entries(params ?? {})) values[name] = valueIn(locale, value);
   return values;
 }

@@ -56,6 +56,24 @@ export type SettlementListener = (
   twinning: TwinningArrangement,
 ) => Promise<void>;
 
+/**
+ * A step of a twinning, as it is taken: its proposal (`from` null), an answer (`answered`:
+ * the side that answered; the status may stay), or a change of status.
+ */
+export interface TwinningStep {
+  twinning: TwinningArrangement;
+  from: TwinningStatus | null;
+  to: TwinningStatus;
+  by: User;
+  answered?: TwinningParty;
+}
+
+/**
+ * Called inside the transaction of every step, after it is written: a module that tells
+ * people of steps (notifications) does it atomically with the step.
+ */
+export type StepListener = (manager: EntityManager, step: TwinningStep) => Promise<void>;
+
 /** The organization's side first, then the countries by code. */
 function partyOrder(a: Side, b: Side): number {
   if (a.organizationId && !b.organizationId) return -1;
@@ -106,6 +124,7 @@ function heldSides(
 @Injectable()
 export class TwinningsService {
   private readonly settlementListeners: SettlementListener[] = [];
+  private readonly stepListeners: StepListener[] = [];
 
   constructor(
     @InjectRepository(TwinningArrangement)
@@ -321,6 +340,7 @@ export class TwinningsService {
         }),
       );
       await this.appendHistory(manager, twinning.id, null, INITIAL_STATUS, user, note, now);
+      await this.stepTaken(manager, { twinning, from: null, to: INITIAL_STATUS, by: user });
       return twinning;
     });
     return this.announced(proposed);
@@ -366,7 +386,7 @@ export class TwinningsService {
       side.respondedById = user.id;
       side.comment = note;
       await manager.save(side);
-      return this.moveTo(manager, twinning, next, user, note, held);
+      return this.moveTo(manager, twinning, next, user, note, held, side);
     });
     return this.announced(answered);
   }
@@ -469,6 +489,7 @@ export class TwinningsService {
     user: User,
     note: string | null,
     held?: readonly TwinningParty[],
+    answered?: TwinningParty,
   ): Promise<TwinningArrangement> {
     const now = new Date();
     const from = twinning.status;
@@ -489,7 +510,18 @@ export class TwinningsService {
         await this.settle(manager, twinning, needsAfter, sides);
       }
     }
-    return manager.save(twinning);
+    const saved = await manager.save(twinning);
+    await this.stepTaken(manager, { twinning: saved, from, to: next, by: user, answered });
+    return saved;
+  }
+
+  /** `listener` is called inside the transaction of every step (see StepListener). */
+  onStep(listener: StepListener): void {
+    this.stepListeners.push(listener);
+  }
+
+  private async stepTaken(manager: EntityManager, step: TwinningStep): Promise<void> {
+    for (const listener of this.stepListeners) await listener(manager, step);
   }
 
   private async settle(

@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobRun } from './job-run.entity';
+
+/** What a job is told when it runs: when it last ran to the end (null: never), and now. */
+export interface JobWindow {
+  lastRunAt: Date | null;
+  now: Date;
+}
+
+/**
+ * Runs time-driven jobs (@Cron methods) once across every instance on the database: an
+ * instance runs a job only if it takes the job's row in `job_runs` (`heldUntil` in the
+ * future: held), so when several instances fire at the same minute one does the work.
+ * A job records when it last ran to the end, which tells it what it missed while the
+ * service was down (`JobWindow.lastRunAt`). A holder that dies keeps the job for `holdMs`
+ * at most.
+ */
+@Injectable()
+export class ScheduledJobs {
+  private readonly log = new Logger(ScheduledJobs.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `work` if no other instance holds `name`; answers whether it ran. A failure is
+   * logged and leaves `lastRunAt` as it was, so the next run covers the same ground.
+   */
+  async runOnce(
+    name: string,
+    holdMs: number,
+    work: (window: JobWindow) => Promise<void>,
+    now = new Date(),
+  ): Promise<boolean> {
+    const jobs = this.dataSource.getRepository(JobRun);
+    await jobs
+      .createQueryBuilder()
+      .insert()
+      .values({ name, lastRunAt: null, heldUntil: null })
+      .orIgnore()
+      .execute();
+    const taken = await jobs
+      .createQueryBuilder()
+      .update()
+      .set({ heldUntil: new Date(now.getTime() + holdMs) })
+      .where({ name })
+      .andWhere('("heldUntil" IS NULL OR "heldUntil" < :now)', { now })
+      .execute();
+    if (taken.affected !== 1) return false;
+    const { lastRunAt } = await jobs.findOneByOrFail({ name });
+    try {
+      await work({ lastRunAt, now });
+      await jobs.update({ name }, { lastRunAt: now, heldUntil: null });
+      return true;
+    } catch (error) {
+      await jobs.update({ name }, { heldUntil: null });
+      this.log.error({ err: error }, `The scheduled job ${name} failed; it runs again next time`);
+      return false;
+    }
+  }
+
+  /** When `name` last ran to the end (null: never). */
+  async lastRunOf(name: string): Promise<Date | null> {
+    const run = await this.dataSource.getRepository(JobRun).findOneBy({ name });
+    return run?.lastRunAt ?? null;
+  }
+}
