@@ -9,10 +9,14 @@ import { DatabaseModule } from '../database/database.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { AccessGuard } from './access.guard';
+import { AccountLinksResolver } from './account-links.resolver';
+import { AccountLinksService } from './account-links.service';
+import { AccountToken } from './account-token.entity';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { AuthenticationFailures } from './authentication-failures';
 import { LoginAttempts } from './login-attempts';
+import { PasswordResetLimits } from './password-reset-limits';
 import { SecretariatBootstrap } from './secretariat-bootstrap';
 import { User } from './user.entity';
 
@@ -24,7 +28,7 @@ function tokenLifetime(setting: string): number | `${number}${'s' | 'm' | 'h' | 
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, AccountToken]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
@@ -48,6 +52,9 @@ function tokenLifetime(setting: string): number | `${number}${'s' | 'm' | 'h' | 
     LoginAttempts,
     AuthenticationFailures,
     AccountsResolver,
+    AccountLinksService,
+    AccountLinksResolver,
+    PasswordResetLimits,
     SecretariatBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

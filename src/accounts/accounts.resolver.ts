@@ -17,6 +17,7 @@ import { CreateUserInput } from './dto/create-user.input';
 import { LoginArgs } from './dto/login.args';
 import { SetUserActiveArgs } from './dto/set-user-active.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
+import { hasPassword } from './password-hasher';
 import { mayReadContactOf, WITHHELD_EMAIL } from './people.policy';
 import { User } from './user.entity';
 
@@ -105,6 +106,15 @@ export class AccountsResolver {
   })
   lastSignedInAt(user: User, _args: unknown, { req }: GraphQLContext): Date | null {
     return mayReadContactOf(req.user, user) ? user.lastSignedInAt : null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Invited, and no password chosen yet: the account cannot sign in until the invitation ' +
+      'is accepted. Read by the secretariat; false for anyone else',
+  })
+  invitationPending(user: User, _args: unknown, { req }: GraphQLContext): boolean {
+    return mayReadContactOf(req.user, user) && !hasPassword(user);
   }
 
   @ResolveField(() => Country, { nullable: true })

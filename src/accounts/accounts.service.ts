@@ -23,7 +23,9 @@ import { CreateUserInput } from './dto/create-user.input';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { LoginAttempts } from './login-attempts';
 import { asSeenByThemself } from './people.policy';
-import { hashPassword, verifyPassword } from './password-hasher';
+import { AccountTokenPurpose } from './account-token.entity';
+import { revokeTokens } from './account-tokens';
+import { hashPassword, hasPassword, NO_PASSWORD, verifyPassword } from './password-hasher';
 import { User } from './user.entity';
 
 export interface TokenPayload {
@@ -75,7 +77,12 @@ export class AccountsService {
     await this.loginAttempts.refuseIfLocked(email, address);
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    // An invited account without a password yet is checked against the decoy as well: no
+    // password opens it, and its answer takes as long as any other.
+    const matches = await verifyPassword(
+      password,
+      user && hasPassword(user) ? user.passwordHash : await this.decoyHash,
+    );
     if (!user || !matches || !user.active) {
       await this.loginAttempts.recordFailure(email, address);
       throw new UnauthenticatedError(msg('accounts.wrongCredentials'));
@@ -173,6 +180,8 @@ export class AccountsService {
       }
       stored.passwordHash = passwordHash;
       stored.tokenVersion += 1;
+      // A reset link asked for before no longer applies to this password.
+      await revokeTokens(manager, stored.id, [AccountTokenPurpose.PASSWORD_RESET]);
       return manager.save(stored);
     });
     return this.signIn(changed);
@@ -199,9 +208,11 @@ export class AccountsService {
       const user = await this.lockUser(manager, userId);
       if (user.active === active) return user;
       if (!active && user.role === Role.SECRETARIAT) {
+        // An invited account that has no password yet cannot stand in: it cannot sign in.
         const others = await manager.countBy(User, {
           role: Role.SECRETARIAT,
           active: true,
+          passwordHash: Not(NO_PASSWORD),
           id: Not(user.id),
         });
         if (others === 0) {
@@ -265,24 +276,7 @@ export class AccountsService {
       if (await manager.existsBy(User, { email })) {
         throw new ConflictError(msg('accounts.duplicateEmail', { email }), 'DUPLICATE');
       }
-      return manager.save(
-        manager.create(User, {
-          email,
-          passwordHash,
-          role: input.role,
-          name: input.name?.trim() ?? null,
-          jobTitle: null,
-          phone: null,
-          locale: input.locale ?? Locale.ES,
-          lastSignedInAt: null,
-          countryCode: input.countryCode ?? null,
-          organizationId: input.organizationId ?? null,
-          active: true,
-          calendarToken: null,
-          tokenVersion: 0,
-          createdAt: new Date(),
-        }),
-      );
+      return manager.save(newAccount(manager, { ...input, email }, passwordHash));
     });
   }
 
@@ -305,7 +299,8 @@ export class AccountsService {
     });
   }
 
-  private async signIn(user: User): Promise<AuthPayload> {
+  /** A session token for `user` (as of its current token version), and the user. */
+  async signIn(user: User): Promise<AuthPayload> {
     const payload: TokenPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
     return { token: await this.jwt.signAsync(payload), user: asSeenByThemself(user) };
   }
@@ -320,7 +315,7 @@ export class AccountsService {
    * A country focal point is bound to one MIRPS state, a member focal point to one
    * organization; the secretariat and observers to nothing.
    */
-  private async checkBinding(input: CreateUserInput): Promise<void> {
+  async checkBinding(input: AccountBinding): Promise<void> {
     const problems = new FieldProblems();
     const needsCountry = input.role === Role.COUNTRY_FOCAL_POINT;
     const needsOrganization = input.role === Role.MEMBER_FOCAL_POINT;
@@ -349,16 +344,20 @@ export class AccountsService {
   }
 
   /**
-   * At start-up, when no secretariat account exists: create it from SECRETARIAT_EMAIL and
-   * SECRETARIAT_PASSWORD, or (outside production, where they are required) create
-   * secretariat@localhost with a random password that is printed once.
+   * At start-up. With SECRETARIAT_EMAIL and SECRETARIAT_PASSWORD set: the account of that
+   * e-mail is created as a secretariat account when it does not exist (whether or not
+   * other secretariat accounts do); when it exists, its password is never overwritten (it
+   * may have been changed since), and one line says so. Without them, when no secretariat
+   * account exists (outside production, where they are required): secretariat@localhost,
+   * with a random password that is printed once.
    */
   async bootstrapSecretariat(email?: string, password?: string): Promise<void> {
+    if (email && password) return this.bootstrapConfiguredSecretariat(email, password);
     if (await this.users.existsBy({ role: Role.SECRETARIAT })) return;
-    const generated = !email || !password;
-    const account = generated
-      ? { email: DEVELOPMENT_SECRETARIAT_EMAIL, password: randomBytes(18).toString('base64url') }
-      : { email, password };
+    const account = {
+      email: DEVELOPMENT_SECRETARIAT_EMAIL,
+      password: randomBytes(18).toString('base64url'),
+    };
     try {
       await this.createUser({ ...account, role: Role.SECRETARIAT });
     } catch (error) {
@@ -367,13 +366,77 @@ export class AccountsService {
         return;
       throw error;
     }
-    if (generated) {
-      this.log.warn(
-        `Created the secretariat account ${account.email} with the password ${account.password} ` +
-          '(shown once; set SECRETARIAT_EMAIL and SECRETARIAT_PASSWORD to choose your own)',
-      );
-    } else {
-      this.log.log(`Created the secretariat account ${account.email}`);
-    }
+    this.log.warn(
+      `Created the secretariat account ${account.email} with the password ${account.password} ` +
+        '(shown once; set SECRETARIAT_EMAIL and SECRETARIAT_PASSWORD to choose your own)',
+    );
   }
+
+  private async bootstrapConfiguredSecretariat(email: string, password: string): Promise<void> {
+    const address = email.trim().toLowerCase();
+    const existing = await this.users.findOneBy({ email: address });
+    if (existing) {
+      this.logExistingSecretariat(existing);
+      return;
+    }
+    try {
+      await this.createUser({ email: address, password, role: Role.SECRETARIAT });
+    } catch (error) {
+      const created = await this.users.findOneBy({ email: address });
+      // Another instance starting on the same database created it meanwhile.
+      if (error instanceof ConflictError && created) return this.logExistingSecretariat(created);
+      throw error;
+    }
+    this.log.log(
+      `Created the secretariat account ${address} from SECRETARIAT_EMAIL and SECRETARIAT_PASSWORD`,
+    );
+  }
+
+  /** The one line said at each start when SECRETARIAT_EMAIL's account exists already. */
+  private logExistingSecretariat(user: User): void {
+    const notes = [
+      ...(user.role === Role.SECRETARIAT
+        ? []
+        : [`it is a ${user.role} account, not a secretariat one`]),
+      ...(user.active ? [] : ['it is disabled (reset-password enables it)']),
+      ...(hasPassword(user) ? [] : ['its invitation has not been accepted yet']),
+    ];
+    const line =
+      `SECRETARIAT_EMAIL ${user.email} has an account already: its password is left as it is ` +
+      '(SECRETARIAT_PASSWORD only sets the password of the account when it creates it)' +
+      (notes.length > 0 ? `; ${notes.join('; ')}` : '') +
+      `. To give it a new password: npm run admin -- reset-password ${user.email}`;
+    if (notes.length > 0) this.log.warn(line);
+    else this.log.log(line);
+  }
+}
+
+/** What binds an account: its role, and the country or organization the role needs. */
+export type AccountBinding = Pick<CreateUserInput, 'role' | 'countryCode' | 'organizationId'>;
+
+/**
+ * A new, active account, unsaved: `passwordHash` is NO_PASSWORD for an invitation.
+ * The e-mail as given (callers lower-case it).
+ */
+export function newAccount(
+  manager: EntityManager,
+  input: AccountBinding & { email: string; name?: string | null; locale?: Locale },
+  passwordHash: string,
+): User {
+  return manager.create(User, {
+    email: input.email,
+    passwordHash,
+    role: input.role,
+    name: input.name?.trim() ?? null,
+    jobTitle: null,
+    phone: null,
+    locale: input.locale ?? Locale.ES,
+    lastSignedInAt: null,
+    countryCode: input.countryCode ?? null,
+    organizationId: input.organizationId ?? null,
+    active: true,
+    calendarToken: null,
+    tokenVersion: 0,
+    createdAt: new Date(),
+  });
 }

@@ -41,3 +41,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/**
+ * The hash of an account that has no password yet (an invitation not yet accepted): not of
+ * the scrypt form, so no password matches it.
+ */
+export const NO_PASSWORD = 'none';
+
+export function hasPassword(user: { passwordHash: string }): boolean {
+  return user.passwordHash !== NO_PASSWORD;
+}

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSourceOptions } from 'typeorm';
+import { AccountToken } from '../accounts/account-token.entity';
 import { User } from '../accounts/user.entity';
 import { ActivityParticipantCountry } from '../activities/activity-participant-country.entity';
 import { Activity } from '../activities/activity.entity';
@@ -25,6 +26,7 @@ import { DatabaseEngine, useColumnTypesOf } from './column-types';
 import { PostgresInitial1795900000000 } from './migrations/postgres/1795900000000-postgres-initial';
 import { AuditArchive1795910000000 } from './migrations/postgres/1795910000000-audit-archive';
 import { People1795920000000 } from './migrations/postgres/1795920000000-people';
+import { AccountTokens1795940000000 } from './migrations/postgres/1795940000000-account-tokens';
 import { MailAndNotifications1795930000000 } from './migrations/postgres/1795930000000-mail-and-notifications';
 import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
 import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
@@ -33,6 +35,7 @@ import { TokenVersion1764420000000 } from './migrations/sqlite/1764420000000-tok
 import { AuditLog1764430000000 } from './migrations/sqlite/1764430000000-audit-log';
 import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-audit-archive';
 import { People1764450000000 } from './migrations/sqlite/1764450000000-people';
+import { AccountTokens1764470000000 } from './migrations/sqlite/1764470000000-account-tokens';
 import { MailAndNotifications1764460000000 } from './migrations/sqlite/1764460000000-mail-and-notifications';
 
 export const ENTITIES = [
@@ -56,6 +59,7 @@ export const ENTITIES = [
   Notification,
   MutedEmail,
   JobRun,
+  AccountToken,
 ];
 
 /**
@@ -73,12 +77,14 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     AuditArchive1764440000000,
     People1764450000000,
     MailAndNotifications1764460000000,
+    AccountTokens1764470000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
     AuditArchive1795910000000,
     People1795920000000,
     MailAndNotifications1795930000000,
+    AccountTokens1795940000000,
   ],
 };
 
