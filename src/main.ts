@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app-setup';
 import { ConfigurationError, Environment } from './config/environment';
 import { closeGracefullyOnSignals } from './graceful-shutdown';
+import { PublicLinks } from './mail/public-links';
 
 /** A start-up failure the person starting the service can fix: one line, no stack. */
 class StartupError extends Error {}
@@ -73,6 +74,7 @@ async function bootstrap(): Promise<void> {
   await listening(host === undefined ? app.listen(port) : app.listen(port, host), port, host);
   closeGracefullyOnSignals(app, logger);
   const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  app.get(PublicLinks).boundTo(address.port);
   const everywhere = address.address === '::' || address.address === '0.0.0.0';
   logger.log(
     `mirps-twinning listens on ${boundUrl(address)}/graphql` +

@@ -22,6 +22,14 @@ describe('validateEnvironment', () => {
       AUTH_FAILURES_PER_ADDRESS: 100,
       TRUST_PROXY_HOPS: 0,
       REDIS_KEY_PREFIX: 'mirps-twinning:',
+      MAIL_FROM: 'MIRPS <no-reply@localhost>',
+      MAIL_POLL_MS: 5000,
+      MAIL_RETRY_MS: 30000,
+      MAIL_MAX_ATTEMPTS: 30,
+      MAIL_SEND_TIMEOUT_MS: 60000,
+      PASSWORD_RESETS_PER_ADDRESS: 10,
+      PASSWORD_RESETS_PER_EMAIL: 3,
+      NEW_MATCHES_CRON: '0 12 * * *',
     });
   });
 
@@ -36,6 +44,22 @@ describe('validateEnvironment', () => {
 
   it.each([
     [{ PORT: 'eighty' }, 'Invalid configuration: PORT must be an integer number'],
+    [
+      { SMTP_URL: 'mail.example.org:25' },
+      'Invalid configuration: SMTP_URL must look like "smtp://user:password@host:587" (or "smtps://" for TLS)',
+    ],
+    [
+      { MAIL_FROM: 'no-reply' },
+      'Invalid configuration: MAIL_FROM must be an address such as "MIRPS <no-reply@example.org>"',
+    ],
+    [
+      { NEW_MATCHES_CRON: 'daily' },
+      'Invalid configuration: NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"',
+    ],
+    [
+      { NEW_MATCHES_CRON: '99 99 * * *' },
+      'Invalid configuration: NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"',
+    ],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
     [
       { DATABASE_URL: 'mysql://localhost/db' },
@@ -64,13 +88,15 @@ describe('validateEnvironment', () => {
   it('in production, requires a JWT secret of its own and the secretariat account', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
       'Invalid configuration: JWT_SECRET must be set to a secret of your own in production; ' +
-        'SECRETARIAT_EMAIL is required in production; SECRETARIAT_PASSWORD is required in production',
+        'SECRETARIAT_EMAIL is required in production; SECRETARIAT_PASSWORD is required in production; ' +
+        'SMTP_URL is required in production (e-mails would be lost)',
     );
     const env = validateEnvironment({
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('base64'),
       SECRETARIAT_EMAIL: 'secretariat@mirps.org',
       SECRETARIAT_PASSWORD: 'a-long-enough-password',
+      SMTP_URL: 'smtp://mail.mirps.org:587',
     });
     expect(env.NODE_ENV).toBe('production');
   });
@@ -80,6 +106,7 @@ describe('validateEnvironment', () => {
       NODE_ENV: 'production',
       SECRETARIAT_EMAIL: 'secretariat@mirps.org',
       SECRETARIAT_PASSWORD: 'a-long-enough-password',
+      SMTP_URL: 'smtp://mail.mirps.org:587',
     };
     expect(() => validateEnvironment({ ...production, JWT_SECRET: 'a'.repeat(32) })).toThrow(
       'Invalid configuration: JWT_SECRET is too predictable for production (about 0 bits of 128): ' +

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { validateCronExpression } from 'cron';
 import {
   IsEmail,
   IsIn,
@@ -377,6 +378,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     ...describe(validateSync(env, { stopAtFirstError: true })),
     ...productionRules(env),
   ];
+  if (
+    !problems.some((problem) => problem.startsWith('NEW_MATCHES_CRON')) &&
+    !validateCronExpression(env.NEW_MATCHES_CRON).valid
+  ) {
+    problems.push('NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"');
+  }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   }

@@ -15,6 +15,6 @@ import { PublicLinks } from './public-links';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMail]), DatabaseModule],
   providers: [MailOutbox, MailDelivery, PublicLinks],
-  exports: [MailOutbox, PublicLinks],
+  exports: [MailOutbox, MailDelivery, PublicLinks],
 })
 export class MailModule {}

@@ -8,12 +8,22 @@ import { Environment } from '../config/environment';
  */
 @Injectable()
 export class PublicLinks {
-  private readonly base: string;
+  private base: string;
+  private readonly configured: boolean;
 
   constructor(config: ConfigService<Environment, true>) {
     const configured = config.get('PUBLIC_URL', { infer: true });
+    this.configured = configured !== undefined;
     const base = configured ?? `http://localhost:${config.get('PORT', { infer: true })}`;
     this.base = base.replace(/\/+$/, '');
+  }
+
+  /**
+   * Without PUBLIC_URL, links name the port the server is bound to (with PORT=0, the one
+   * the system chose), as the start-up line does.
+   */
+  boundTo(port: number): void {
+    if (!this.configured) this.base = `http://localhost:${port}`;
   }
 
   /** `path` ("/invitation") under the public address, with `query` encoded. */

@@ -1,6 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
+import type { MailDelivery } from '../mail/mail-delivery';
 import type { RedisConnections } from '../redis/redis-connections';
 import { DEPENDENCY_TIMEOUT_MS, MetricsService } from './metrics.service';
 
@@ -17,10 +18,12 @@ function service(
     enabled: options.redis !== undefined,
     client: () => ({ ping: options.redis }),
   };
+  const mail = { countByStatus: () => Promise.resolve({ PENDING: 2, SENT: 5, FAILED: 1 }) };
   return new MetricsService(
     config,
     dataSource as unknown as DataSource,
     redis as unknown as RedisConnections,
+    mail as unknown as MailDelivery,
   );
 }
 
@@ -78,6 +81,14 @@ describe('MetricsService', () => {
     expect(
       lines(await service({ redis: () => Promise.resolve('PONG') }).scrape(), 'redis_up'),
     ).toEqual(['redis_up 1']);
+  });
+
+  it('counts the e-mails in the outbox by status when scraped', async () => {
+    expect(lines(await service().scrape(), 'mail_outbox{')).toEqual([
+      'mail_outbox{status="PENDING"} 2',
+      'mail_outbox{status="SENT"} 5',
+      'mail_outbox{status="FAILED"} 1',
+    ]);
   });
 
   it('reports a database that hangs as down after the timeout', async () => {

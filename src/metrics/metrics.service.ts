@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
+import { MailDelivery } from '../mail/mail-delivery';
 import { RedisConnections } from '../redis/redis-connections';
 import {
   BoundedLabel,
@@ -66,6 +67,7 @@ export class MetricsService {
     config: ConfigService<Environment, true>,
     @InjectDataSource() dataSource: DataSource,
     redis: RedisConnections,
+    mail: MailDelivery,
   ) {
     this.access = new MetricsAccess(
       config.get('NODE_ENV', { infer: true }),
@@ -105,6 +107,18 @@ export class MetricsService {
             ? await answers(() => dataSource.query('SELECT 1'), DEPENDENCY_TIMEOUT_MS)
             : 0,
         );
+      },
+    });
+    new Gauge({
+      name: 'mail_outbox',
+      help: 'E-mails in the outbox by status when scraped: PENDING (waiting to be sent), SENT, FAILED (given up)',
+      labelNames: ['status'],
+      registers,
+      async collect() {
+        if (!dataSource.isInitialized) return;
+        for (const [status, count] of Object.entries(await mail.countByStatus())) {
+          this.set({ status }, count);
+        }
       },
     });
     if (redis.enabled) {

@@ -17,7 +17,7 @@ import sqlite3 from 'sqlite3';
 import { backupCommand, EXIT } from '../../src/database/backup';
 import { httpGraphQLClient } from '../support/graphql-client';
 import { runServer, ServerProcess } from '../support/server-process';
-import { TEST_ENGINE } from '../support/test-app';
+import { TEST_ENGINE, UNUSED_MAIL_SERVER } from '../support/test-app';
 
 /**
  * `npm run backup -- FILE`, run as an operator runs it: while the built server (a child
@@ -73,6 +73,7 @@ async function startServer(databasePath: string, cwd: string): Promise<Server> {
   const server = runServer(
     {
       NODE_ENV: 'production',
+      SMTP_URL: UNUSED_MAIL_SERVER,
       PORT: '0',
       DATABASE_URL: `sqlite:${databasePath}`,
       JWT_SECRET: randomBytes(32).toString('base64'),

@@ -5,6 +5,7 @@ import {
   SECRETARIAT_PASSWORD,
   startTestApp,
   TestApp,
+  UNUSED_MAIL_SERVER,
 } from '../support/test-app';
 
 /** With TEST_REDIS_URL set, the app uses Redis and the metrics report it. */
@@ -98,6 +99,14 @@ describe('GET /metrics outside production', () => {
     expect(lines(text, 'redis_up')).toEqual(REDIS_URL ? ['redis_up 1'] : []);
   });
 
+  it('counts the e-mails in the outbox by status', () => {
+    expect(lines(text, 'mail_outbox{')).toEqual([
+      'mail_outbox{status="PENDING"} 0',
+      'mail_outbox{status="SENT"} 0',
+      'mail_outbox{status="FAILED"} 0',
+    ]);
+  });
+
   it("includes Node's own metrics: event-loop lag, heap", () => {
     expect(lines(text, '# TYPE nodejs_eventloop_lag_seconds gauge')).toHaveLength(1);
     expect(lines(text, 'nodejs_eventloop_lag_seconds ')).toHaveLength(1);
@@ -111,7 +120,7 @@ describe('GET /metrics in production', () => {
     let app: TestApp;
 
     beforeAll(async () => {
-      app = await startTestApp({ env: { NODE_ENV: 'production' } });
+      app = await startTestApp({ env: { NODE_ENV: 'production', SMTP_URL: UNUSED_MAIL_SERVER } });
     });
 
     afterAll(() => app.close());
@@ -133,7 +142,12 @@ describe('GET /metrics in production', () => {
     beforeAll(async () => {
       app = await startTestApp({
         // A rate limit the scrapes below would be over, were they counted.
-        env: { NODE_ENV: 'production', METRICS_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '1' },
+        env: {
+          NODE_ENV: 'production',
+          SMTP_URL: UNUSED_MAIL_SERVER,
+          METRICS_TOKEN: TOKEN,
+          RATE_LIMIT_PER_MINUTE: '1',
+        },
       });
     });
 

@@ -5,6 +5,7 @@ import {
   SECRETARIAT_PASSWORD,
   startTestApp,
   TestApp,
+  UNUSED_MAIL_SERVER,
 } from '../support/test-app';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
@@ -30,7 +31,7 @@ describe('in production', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { NODE_ENV: 'production' } });
+    app = await startTestApp({ env: { NODE_ENV: 'production', SMTP_URL: UNUSED_MAIL_SERVER } });
   });
 
   afterAll(() => app.close());
@@ -185,6 +186,7 @@ describe('in production with CORS_ORIGINS', () => {
     app = await startTestApp({
       env: {
         NODE_ENV: 'production',
+        SMTP_URL: UNUSED_MAIL_SERVER,
         CORS_ORIGINS: 'https://mirps.example.org, https://admin.mirps.example.org',
       },
     });

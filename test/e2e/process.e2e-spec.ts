@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, listening, runServer, waitForHealth } from '../support/server-process';
+import { UNUSED_MAIL_SERVER } from '../support/test-app';
 
 const REPOSITORY = join(__dirname, '..', '..');
 
@@ -39,6 +40,7 @@ describe('the server process', () => {
         NODE_ENV: 'production',
         SECRETARIAT_EMAIL: 'secretariat@mirps.test',
         SECRETARIAT_PASSWORD: 'a-long-enough-password',
+        SMTP_URL: UNUSED_MAIL_SERVER,
       },
       folder,
     );

@@ -18,6 +18,8 @@ export interface MailSinkOptions {
   holdData?: () => Promise<void>;
   /** Called when a message's data has arrived, before it is answered. */
   onData?: () => void;
+  /** Recipients refused for good (550), as a server refuses an unknown mailbox. */
+  refuseRecipient?: (address: string) => boolean;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface MailSink {
     filter?: (mail: ReceivedMail) => boolean,
     timeoutMs?: number,
   ): Promise<ReceivedMail[]>;
+  /** Resolves when the server next sees a client connection close. */
+  nextClose(): Promise<void>;
   /** Messages for one address. */
   to(address: string): ReceivedMail[];
   stop(): Promise<void>;
@@ -52,6 +56,7 @@ export async function startMailSink(options: MailSinkOptions = {}, port = 0): Pr
   const waiters = new Set<() => void>();
   /** Sessions whose client went away: a message not yet answered there was never accepted. */
   const closed = new Set<string>();
+  const closeWaiters: (() => void)[] = [];
   let server: SMTPServer | undefined;
 
   const makeServer = () =>
@@ -59,8 +64,16 @@ export async function startMailSink(options: MailSinkOptions = {}, port = 0): Pr
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo(address, _session, callback) {
+        if (options.refuseRecipient?.(address.address)) {
+          const refusal = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+          return callback(refusal);
+        }
+        callback();
+      },
       onClose(session) {
         closed.add(session.id);
+        for (const wake of closeWaiters.splice(0)) wake();
       },
       onData(stream, session, callback) {
         simpleParser(stream)
@@ -101,6 +114,7 @@ export async function startMailSink(options: MailSinkOptions = {}, port = 0): Pr
     url: `smtp://127.0.0.1:${boundPort}`,
     port: boundPort,
     received,
+    nextClose: () => new Promise((resolve) => closeWaiters.push(resolve)),
     to: (address) => received.filter((mail) => mail.to === address),
     async waitForMail(predicate = () => true, timeoutMs = 15_000) {
       return (await sink.waitForCount(1, predicate, timeoutMs))[0];

@@ -27,6 +27,12 @@ export const SECRETARIAT_EMAIL = 'secretariat@mirps.test';
 export const SECRETARIAT_PASSWORD = 'secretariat-test-password';
 
 /**
+ * A mail server for tests that start in production (which requires SMTP_URL) and send no
+ * e-mail: nothing listens there, so an e-mail would wait in the outbox.
+ */
+export const UNUSED_MAIL_SERVER = 'smtp://127.0.0.1:9';
+
+/**
  * The PostgreSQL server the suite runs on when TEST_DATABASE_URL is set
  * (`postgres://postgres@127.0.0.1:5432/test`): every app gets a fresh schema of its own
  * there. Unset: every app gets a fresh SQLite file.

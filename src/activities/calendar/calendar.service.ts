@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Locale } from '../../common/locale';
-import { Environment } from '../../config/environment';
+import { PublicLinks } from '../../mail/public-links';
 import { countryName, ReferenceService } from '../../reference/reference.service';
 import { TwinningsService } from '../../twinnings/twinnings.service';
 import { ActivitiesService } from '../activities.service';
@@ -15,22 +14,16 @@ export interface CalendarFilter {
 /** The shared calendar of activities, and the per-user URL that calendar clients poll. */
 @Injectable()
 export class CalendarService {
-  private readonly publicUrl: string;
-
   constructor(
     private readonly activities: ActivitiesService,
     private readonly twinnings: TwinningsService,
     private readonly reference: ReferenceService,
-    config: ConfigService<Environment, true>,
-  ) {
-    const configured = config.get('PUBLIC_URL', { infer: true });
-    const base = configured ?? `http://localhost:${config.get('PORT', { infer: true })}`;
-    this.publicUrl = base.replace(/\/+$/, '');
-  }
+    private readonly links: PublicLinks,
+  ) {}
 
   /** The feed URL for a calendar token: the token is the only credential it carries. */
   urlFor(calendarToken: string): string {
-    return `${this.publicUrl}/calendar.ics?token=${encodeURIComponent(calendarToken)}`;
+    return this.links.url('/calendar.ics', { token: calendarToken });
   }
 
   /** Every activity the filter lets through, by start time, as iCalendar text. */
