@@ -208,6 +208,35 @@ const TARGETS: Record<string, Target> = {
       model.pools.users.push(user.id);
     },
   },
+  inviteUser: {
+    numRuns: 25,
+    variables: spoiled(
+      fc.uuid().map((uuid) => ({
+        email: `invited-${uuid}@mirps.test`,
+        name: 'Invited by the fuzz',
+        role: 'OBSERVER',
+      })),
+      {
+        email: fc.oneof(
+          hostileString,
+          hostileString.map((text) => `${text}@mirps.test`),
+          fc.constantFrom(SECRETARIAT_EMAIL, 'FOCAL@HN.TEST', 'a@b', '@', 'x@y@z'),
+        ),
+        name: hostileString,
+        role: enumOf('SECRETARIAT', 'COUNTRY_FOCAL_POINT', 'MEMBER_FOCAL_POINT', 'OBSERVER'),
+        countryCode,
+        organizationId: idOf('organizations'),
+        locale: enumOf('ES', 'EN'),
+      },
+    ).map((input) => ({ input })),
+    selection: '{ id email role invitationPending }',
+    accepted: (model, _variables, user) => {
+      // Inviting a pending account again sends a new link: no new row.
+      if (model.pools.users.includes(user.id)) return;
+      model.rows.users += 1;
+      model.pools.users.push(user.id);
+    },
+  },
   createOrganization: {
     numRuns: 40,
     variables: spoiled(
@@ -412,8 +441,17 @@ const TARGETS: Record<string, Target> = {
   },
 };
 
-/** Account changes: they write no row the model counts. */
-const WITHOUT_MODEL = ['changePassword', 'setUserActive', 'updateMyProfile'];
+/** Account and notification changes: they write no row the model counts. */
+const WITHOUT_MODEL = [
+  'changePassword',
+  'setUserActive',
+  'updateMyProfile',
+  'acceptInvitation',
+  'requestPasswordReset',
+  'resetPassword',
+  'markNotificationsRead',
+  'updateEmailPreferences',
+];
 
 /**
  * Mutations this file has no model for (added later, such as account changes): their

@@ -1,23 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { Locale } from '../../common/locale';
 import { IsName } from '../../common/validation/text-rules';
 import { Role } from '../../common/auth/role';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-length';
+import { IsEmailAddress } from './is-email-address';
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 @InputType()
 export class CreateUserInput {
   @Field()
-  @IsEmail(
-    { require_tld: false },
-    {
-      message: 'email must be an e-mail address',
-      context: { i18n: 'common.email' },
-    },
-  )
-  @Length(3, 254)
+  @IsEmailAddress()
   email: string;
 
   @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters` })

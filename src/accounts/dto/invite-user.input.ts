@@ -1,21 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Locale } from '../../common/locale';
 import { IsName } from '../../common/validation/text-rules';
 import { Role } from '../../common/auth/role';
+import { IsEmailAddress } from './is-email-address';
 
 /** An account made by the secretariat without a password: the person chooses it. */
 @InputType()
 export class InviteUserInput {
   @Field()
-  @IsEmail(
-    { require_tld: false },
-    {
-      message: 'email must be an e-mail address',
-      context: { i18n: 'common.email' },
-    },
-  )
-  @Length(3, 254)
+  @IsEmailAddress()
   email: string;
 
   @Field({ description: 'How the invitation greets the person' })

@@ -1,16 +1,9 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEmail, Length } from 'class-validator';
+import { IsEmailAddress } from './is-email-address';
 
 @ArgsType()
 export class RequestPasswordResetArgs {
   @Field({ description: 'The e-mail address of the account' })
-  @IsEmail(
-    { require_tld: false },
-    {
-      message: 'email must be an e-mail address',
-      context: { i18n: 'common.email' },
-    },
-  )
-  @Length(3, 254)
+  @IsEmailAddress()
   email: string;
 }
