@@ -19,6 +19,10 @@ export const activitiesMessages = messageTable({
     calendarVirtual: 'Virtual',
     calendarCancelled: 'Cancelled: {{reason}}',
     calendarOutcome: 'Outcome: {{outcome}}',
+    calendarCode: '{{name}} must be one code such as {{example}}',
+    calendarLang: 'lang must be es or en',
+    calendarToken:
+      'A valid calendar token is needed: use the calendar address of your account (me { calendarUrl })',
     kindTraining: 'Training',
     kindPeerExchange: 'Peer exchange',
     kindWorkshop: 'Workshop',
@@ -42,6 +46,10 @@ export const activitiesMessages = messageTable({
     calendarVirtual: 'Virtual',
     calendarCancelled: 'Cancelada: {{reason}}',
     calendarOutcome: 'Resultado: {{outcome}}',
+    calendarCode: '{{name}} debe ser un solo código, por ejemplo {{example}}',
+    calendarLang: 'lang debe ser es o en',
+    calendarToken:
+      'Se necesita un token de calendario válido: use la dirección de calendario de su cuenta (me { calendarUrl })',
     kindTraining: 'Capacitación',
     kindPeerExchange: 'Intercambio entre pares',
     kindWorkshop: 'Taller',

@@ -22,7 +22,9 @@ import { AccountsService } from '../accounts/accounts.service';
 import { UnauthenticatedError } from '../common/errors/domain-errors';
 import { formatError } from '../common/errors/format-error';
 import { preferredLocale } from '../common/locale';
+import { msg } from '../i18n/catalogs';
 import { translateError } from '../i18n/translate-errors';
+import { translate } from '../i18n/translate';
 import type { GraphQLContext } from '../common/graphql-context';
 import { RequestLoaders } from '../common/loaders/request-loaders';
 import { costLimitError } from '../common/security/query-cost';
@@ -49,8 +51,7 @@ export type SubscriptionContextInput = Context<ConnectionParams, LiveExtra>;
  */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 
-const MISSING_TOKEN =
-  'Sign in first: send connectionParams { authorization: "Bearer <token>" } when connecting';
+const MISSING_TOKEN = msg('events.missingToken');
 
 /** Over HTTP, a subscription would run its event resolver with no event and no guard. */
 const NOT_OVER_HTTP = new GraphQLError(
@@ -220,7 +221,12 @@ export class SubscriptionServer {
       await this.accounts.userOfAuthorization(authorization, MISSING_TOKEN);
     } catch (error) {
       if (error instanceof UnauthenticatedError) {
-        closeUnauthenticated(ctx.extra.socket, error.message);
+        // In the language the connecting request asks for (Accept-Language).
+        const locale = preferredLocale(ctx.extra.request);
+        closeUnauthenticated(
+          ctx.extra.socket,
+          error.i18n ? translate(locale, error.i18n) : error.message,
+        );
       } else {
         this.log.error({ err: error }, 'Could not check the token of a WebSocket connection');
         ctx.extra.socket.close(4500, 'Internal server error');

@@ -8,6 +8,7 @@ import { twinningsMessages } from '../twinnings/twinnings.messages';
 import { activitiesMessages } from '../activities/activities.messages';
 import { accountsMessages } from '../accounts/accounts.messages';
 import { matchingMessages } from '../matching/matching.messages';
+import { eventsMessages } from '../events/events.messages';
 import { mailMessages } from '../mail/mail.messages';
 import { notificationsMessages } from '../notifications/notifications.messages';
 import { commonMessages } from './common.messages';
@@ -31,6 +32,7 @@ export const CATALOGS = {
   matching: matchingMessages,
   mail: mailMessages,
   notifications: notificationsMessages,
+  events: eventsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -694,15 +694,37 @@ describe('the shared calendar', () => {
       },
     );
     expect(await description('')).toBe('Taller\nPaíses: Honduras');
-    expect((await feed('&lang=fr')).status).toBe(400);
+    const french = await feed('&lang=fr').expect(400);
+    expect(french.body).toMatchObject({ message: 'lang debe ser es o en' });
+    const refusedInEnglish = await feed('&lang=fr').set('accept-language', 'en').expect(400);
+    expect(refusedInEnglish.body).toMatchObject({ message: 'lang must be es or en' });
+    // A bad filter reads in the owner's language, or lang='s.
+    const badFilter = await calendar(`?token=${token}&country=Honduras`).expect(400);
+    expect(badFilter.body).toMatchObject({
+      message: 'country debe ser un solo código, por ejemplo HN',
+    });
+    const badFilterEn = await calendar(`?token=${token}&workingGroup=health&lang=en`).expect(400);
+    expect(badFilterEn.body).toMatchObject({
+      message: 'workingGroup must be one code such as ASYLUM_SYSTEMS',
+    });
   });
 
   it('refuses a request without a token, or with a wrong one, with 401', async () => {
     for (const query of ['', '?token=', '?token=not-a-real-token', `?token=${'x'.repeat(500)}`]) {
       const response = await calendar(query).expect(401);
-      expect(response.body).toMatchObject({ statusCode: 401 });
+      expect(response.body).toMatchObject({
+        statusCode: 401,
+        message:
+          'Se necesita un token de calendario válido: use la dirección de calendario de su cuenta (me { calendarUrl })',
+      });
       expect(response.text).not.toContain('BEGIN:VCALENDAR');
     }
+    const english = await calendar('?token=wrong').set('accept-language', 'en').expect(401);
+    expect(english.body.message).toBe(
+      'A valid calendar token is needed: use the calendar address of your account (me { calendarUrl })',
+    );
+    const asked = await calendar('?token=wrong&lang=en').expect(401);
+    expect(asked.body.message).toBe(english.body.message);
   });
 
   it('refuses a malformed filter with 400', async () => {

@@ -453,6 +453,14 @@ describe('live updates (GraphQL subscriptions over graphql-ws)', () => {
       for (const token of ['not-a-token', forged, expired, unsigned]) {
         expect(await refusal(`Bearer ${token}`)).toEqual(invalid);
       }
+      // In the language the connection asks for.
+      const spanish = connect(url, undefined, 'es');
+      clients.push(spanish);
+      expect(await spanish.connected).toEqual(
+        refused(
+          'Inicie sesión primero: envíe connectionParams { authorization: "Bearer <token>" } al conectarse',
+        ),
+      );
     });
 
     it('refuses a revoked token and a disabled account, and ends a connection whose token is revoked', async () => {

@@ -44,7 +44,7 @@ export async function listenForWebSocket(app: INestApplication): Promise<string>
 }
 
 /** A graphql-ws client (the protocol's reference client) on the `ws` package, no retries. */
-export function connect(url: string, authorization?: string): LiveClient {
+export function connect(url: string, authorization?: string, language = 'en'): LiveClient {
   const messages: Message[] = [];
   let onConnected: (outcome: 'connected' | Closed) => void = () => undefined;
   let onClosed: (closed: Closed) => void = () => undefined;
@@ -55,7 +55,7 @@ export function connect(url: string, authorization?: string): LiveClient {
     // The suite reads the service in English (see test-app.ts).
     webSocketImpl: class extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { 'accept-language': 'en' } });
+        super(address, protocols, { headers: { 'accept-language': language } });
       }
     },
     connectionParams: authorization === undefined ? {} : { authorization },

@@ -12,25 +12,42 @@ import { AccountsService } from '../../accounts/accounts.service';
 import { Public } from '../../common/auth/access.decorators';
 import { Locale, preferredLocale } from '../../common/locale';
 import { COUNTRY_CODE, WORKING_GROUP_CODE } from '../../common/validation/text-rules';
+import { msg } from '../../i18n/catalogs';
+import { translate } from '../../i18n/translate';
 import { CalendarService } from './calendar.service';
 
 /** An optional single query parameter that must look like `pattern`. */
-function codeParameter(value: unknown, name: string, pattern: RegExp): string | undefined {
+function codeParameter(
+  value: unknown,
+  name: string,
+  pattern: RegExp,
+  locale: Locale,
+): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !pattern.test(value)) {
     throw new BadRequestException(
-      `${name} must be one code such as ${name === 'country' ? 'HN' : 'ASYLUM_SYSTEMS'}`,
+      translate(
+        locale,
+        msg('activities.calendarCode', {
+          name,
+          example: name === 'country' ? 'HN' : 'ASYLUM_SYSTEMS',
+        }),
+      ),
     );
   }
   return value;
 }
 
-/** `lang=es|en` (any case), or nothing. */
-function languageParameter(value: unknown): Locale | undefined {
+/** `lang=es|en` (any case), or nothing; refused in the language the request asks for. */
+function languageParameter(value: unknown, request: Request): Locale | undefined {
   if (value === undefined || value === '') return undefined;
   const wanted = typeof value === 'string' ? value.toUpperCase() : '';
   const locale = Object.values(Locale).find((candidate) => String(candidate) === wanted);
-  if (!locale) throw new BadRequestException('lang must be es or en');
+  if (!locale) {
+    throw new BadRequestException(
+      translate(preferredLocale(request), msg('activities.calendarLang')),
+    );
+  }
   return locale;
 }
 
@@ -58,23 +75,24 @@ export class CalendarController {
     @Query('workingGroup') workingGroup: unknown,
     @Query('lang') lang: unknown,
   ): Promise<string> {
-    const explicit = languageParameter(lang);
+    const explicit = languageParameter(lang, request);
     const user =
       typeof token === 'string' && token.length > 0 && token.length <= 64
         ? await this.accounts.findByCalendarToken(token)
         : null;
     if (!user) {
       throw new UnauthorizedException(
-        'A valid calendar token is needed: use the calendarUrl of your account (me { calendarUrl })',
+        translate(preferredLocale(request, explicit), msg('activities.calendarToken')),
       );
     }
+    // Calendar apps send no Accept-Language: the feed owner's locale decides, unless `lang=`.
+    const locale = preferredLocale({ headers: request.headers, user }, explicit);
     return this.calendar.feed(
       {
-        countryCode: codeParameter(country, 'country', COUNTRY_CODE),
-        workingGroupCode: codeParameter(workingGroup, 'workingGroup', WORKING_GROUP_CODE),
+        countryCode: codeParameter(country, 'country', COUNTRY_CODE, locale),
+        workingGroupCode: codeParameter(workingGroup, 'workingGroup', WORKING_GROUP_CODE, locale),
       },
-      // Calendar apps send no Accept-Language: the feed owner's locale decides, unless `lang=`.
-      preferredLocale({ headers: request.headers, user }, explicit),
+      locale,
     );
   }
 }
