@@ -1,4 +1,7 @@
-/** Unit specs sit beside the code (src/**\/*.spec.ts); end-to-end specs live in test/e2e. */
+/**
+ * Unit specs sit beside the code (src/**\/*.spec.ts); end-to-end specs live in test/e2e; the
+ * console's browser specs in test/browser.
+ */
 const transform = { '^.+\\.ts$': 'ts-jest' };
 
 module.exports = {
@@ -14,6 +17,13 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      transform,
+    },
+    {
+      // The console in Debian's Chromium (playwright-core) against the built server.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       transform,
     },
   ],

@@ -1,0 +1,29 @@
+import type { Language } from './index';
+import { accountWords } from './account';
+import { activitiesWords } from './activities';
+import { en } from './en';
+import { es } from './es';
+import { homeWords } from './home';
+import { needsWords } from './needs';
+import { offersWords } from './offers';
+import { secretariatWords } from './secretariat';
+import { twinningsWords } from './twinnings';
+
+/** Every area's words, by the namespace prefix its keys are read with. */
+export const AREAS = {
+  home: homeWords,
+  needs: needsWords,
+  offers: offersWords,
+  twinnings: twinningsWords,
+  activities: activitiesWords,
+  secretariat: secretariatWords,
+  account: accountWords,
+};
+
+/** All the console's words in one language: the common ones and each area's. */
+export function catalog(language: Language) {
+  const areas = Object.fromEntries(
+    Object.entries(AREAS).map(([name, words]) => [name, words[language]]),
+  );
+  return { ...(language === 'es' ? es : en), ...areas };
+}

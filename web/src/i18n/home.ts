@@ -1,0 +1,7 @@
+import { area } from './area';
+
+/** The words of the home screens. */
+export const homeWords = area({
+  es: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { area } from './area';
+
+/** The words of the needs screens. */
+export const needsWords = area({
+  es: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { area } from './area';
+
+/** The words of the twinnings screens. */
+export const twinningsWords = area({
+  es: {},
+  en: {},
+});

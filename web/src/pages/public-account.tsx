@@ -1,0 +1,3 @@
+export default function Page({ page }: { page: string }) {
+  return <h1>{page}</h1>;
+}
