@@ -1,8 +1,10 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { isBackgroundWork } from './background-work';
 
 /**
- * TypeORM's logger: counts statements (the N+1 tests and diagnostics read the count)
+ * TypeORM's logger: counts statements of requests (the N+1 tests and diagnostics read the
+ * count; background work is not counted: see background-work.ts)
  * and sends failing queries and schema messages to the application log.
  */
 export class QueryCounterLogger extends AbstractLogger {
@@ -14,7 +16,7 @@ export class QueryCounterLogger extends AbstractLogger {
   }
 
   override logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
-    this.count += 1;
+    if (!isBackgroundWork()) this.count += 1;
     super.logQuery(query, parameters, queryRunner);
   }
 

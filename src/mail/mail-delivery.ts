@@ -5,6 +5,7 @@ import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
 import { isPermanentResponseCode } from 'nodemailer/lib/errors.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { Environment } from '../config/environment';
+import { inBackground } from '../database/background-work';
 import { TransactionRunner } from '../database/transaction-runner';
 import { MailOutbox } from './mail-outbox';
 import { OutboxMail, OutboxStatus } from './outbox-mail.entity';
@@ -117,7 +118,7 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private look(): void {
-    this.running = this.deliverDue()
+    this.running = inBackground(() => this.deliverDue())
       .catch((error: unknown) => this.log.error({ err: error }, 'Could not read the outbox'))
       .finally(() => {
         this.running = undefined;

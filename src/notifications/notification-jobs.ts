@@ -7,6 +7,7 @@ import { And, DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 't
 import { ActivityStatus } from '../activities/activity-enums';
 import { Activity } from '../activities/activity.entity';
 import { Environment } from '../config/environment';
+import { inBackground } from '../database/background-work';
 import { TransactionRunner } from '../database/transaction-runner';
 import { msg } from '../i18n/catalogs';
 import type { Message } from '../i18n/message';
@@ -80,7 +81,7 @@ export class NotificationJobs implements OnApplicationBootstrap, OnApplicationSh
     this.scheduler.addCronJob('new-matches-digest', digest);
     digest.start();
     // Catch up in the background: start-up does not wait for it.
-    this.catchingUp = Promise.all([this.upcomingJob(), this.digestIfMissed()]);
+    this.catchingUp = inBackground(() => Promise.all([this.upcomingJob(), this.digestIfMissed()]));
   }
 
   async onApplicationShutdown(): Promise<void> {

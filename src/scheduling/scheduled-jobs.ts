@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inBackground } from '../database/background-work';
 import { JobRun } from './job-run.entity';
 
 /** What a job is told when it runs: when it last ran to the end (null: never), and now. */
@@ -27,11 +28,20 @@ export class ScheduledJobs {
    * Runs `work` if no other instance holds `name`; answers whether it ran. A failure is
    * logged and leaves `lastRunAt` as it was, so the next run covers the same ground.
    */
-  async runOnce(
+  runOnce(
     name: string,
     holdMs: number,
     work: (window: JobWindow) => Promise<void>,
     now = new Date(),
+  ): Promise<boolean> {
+    return inBackground(() => this.takeAndRun(name, holdMs, work, now));
+  }
+
+  private async takeAndRun(
+    name: string,
+    holdMs: number,
+    work: (window: JobWindow) => Promise<void>,
+    now: Date,
   ): Promise<boolean> {
     const jobs = this.dataSource.getRepository(JobRun);
     await jobs

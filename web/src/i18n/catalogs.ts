@@ -1,4 +1,3 @@
-import type { Language } from './index';
 import { accountWords } from './account';
 import { activitiesWords } from './activities';
 import { en } from './en';
@@ -8,6 +7,9 @@ import { needsWords } from './needs';
 import { offersWords } from './offers';
 import { secretariatWords } from './secretariat';
 import { twinningsWords } from './twinnings';
+
+/** The languages of the console. */
+export type Language = 'es' | 'en';
 
 /** Every area's words, by the namespace prefix its keys are read with. */
 export const AREAS = {

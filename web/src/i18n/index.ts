@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalog } from './catalogs';
-export type Language = 'es' | 'en';
+import { catalog, Language } from './catalogs';
+
+export type { Language };
 const CHOSEN = 'mirps-language';
 
 /** The browser's first of Spanish or English; Spanish, the MIRPS's first language, else. */
