@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+import cookieParser from 'cookie-parser';
 import type { Express } from 'express';
 import helmet from 'helmet';
 import { Environment } from './config/environment';
+import { SessionCookie } from './console/session-cookie';
 
 /** Outside production, a browser client served from this machine (any port) may call. */
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
@@ -30,9 +32,13 @@ export function configureApp(
   const hops = config.get('TRUST_PROXY_HOPS', { infer: true });
   if (hops > 0) express.set('trust proxy', hops);
 
-  // Helmet's defaults suit a JSON API: the service serves no pages (no landing page),
-  // so the strict default Content-Security-Policy costs nothing.
+  // Helmet's defaults suit a JSON API (no landing page); the console's pages replace the
+  // Content-Security-Policy with their own (src/console/console-pages.ts).
   app.use(helmet());
+
+  // The console's session cookie stands for a bearer token (src/console/session-cookie.ts).
+  app.use(cookieParser());
+  app.use(app.get(SessionCookie).authenticate);
 
   const origin = allowedOrigins(config);
   if (origin) {
@@ -40,6 +46,10 @@ export function configureApp(
       origin,
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight'],
+      // Never credentials: another origin's page may call with a bearer token it holds,
+      // never with the console's session cookie (nor ask for one: x-mirps-console is not
+      // an allowed header, so such a request fails its preflight).
+      credentials: false,
       maxAge: 600,
     });
   }

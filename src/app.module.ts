@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
+import { ConsoleModule } from './console/console.module';
 import { formatError } from './common/errors/format-error';
 import { DateTimeScalar } from './common/scalars/date-time.scalar';
 import { unexpectedFaultsPlugin } from './common/errors/unexpected-faults.plugin';
@@ -134,6 +135,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         MetricsModule,
+        ConsoleModule,
       ],
       providers: [
         {

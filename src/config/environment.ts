@@ -309,6 +309,18 @@ export class Environment {
   })
   NEW_MATCHES_CRON = '0 12 * * *';
 
+  // ---- The web console (issue 13) ------------------------------------------------------
+
+  /**
+   * The built web console served at `/` (its index.html, with hashed files under assets/):
+   * a folder, absolute or relative to the working folder. Unset: web/dist of the project.
+   */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR?: string;
+
+  // ---------------------------------------------------------------------------------------
+
   /** Where the code-first schema is written on start; empty means "keep it in memory". */
   @IsOptional()
   @IsString()

@@ -30,6 +30,7 @@ import { RequestLoaders } from '../common/loaders/request-loaders';
 import { costLimitError } from '../common/security/query-cost';
 import type { QueryLimits } from '../common/security/query-limits';
 import { Environment } from '../config/environment';
+import { SessionCookie } from '../console/session-cookie';
 import { closeUnauthenticated, LiveConnection } from './live-connection';
 
 /** What a client sends when it connects: `{ authorization: 'Bearer <token>' }`. */
@@ -94,8 +95,10 @@ function requestError(error: unknown, code: string): GraphQLError {
  * GraphQL over WebSocket (graphql-ws's protocol, `graphql-transport-ws`) on /graphql, for
  * subscriptions only:
  * - a connection is accepted with a valid token in `connectionParams.authorization`, by
- *   the rules of an HTTP request (`AccountsService.userOfAuthorization`); otherwise the
- *   socket is closed with 4401 and the reason "UNAUTHENTICATED: <why>";
+ *   the rules of an HTTP request (`AccountsService.userOfAuthorization`), or without one,
+ *   with the console's session cookie when the upgrade comes from the service's own pages
+ *   (SessionCookie); otherwise the socket is closed with 4401 and the reason
+ *   "UNAUTHENTICATED: <why>";
  * - each subscription is checked before it runs, as a query is over HTTP: tokens, depth,
  *   aliases, directives, cost (with its variables); queries and mutations are refused
  *   (they go over HTTP, where the audit trail and the limits are);
@@ -112,6 +115,7 @@ export class SubscriptionServer {
   private readonly streaming = new Set<string>();
   /** The open sockets of connections that have asked to connect. */
   private readonly sockets = new Set<WebSocket>();
+  private readonly session: SessionCookie;
 
   constructor(
     private readonly accounts: AccountsService,
@@ -119,6 +123,7 @@ export class SubscriptionServer {
     config: ConfigService<Environment, true>,
   ) {
     this.maxCost = config.get('GRAPHQL_MAX_COST', { infer: true });
+    this.session = new SessionCookie(config);
   }
 
   /** Subscriptions of this process that listen for events now. */
@@ -216,7 +221,12 @@ export class SubscriptionServer {
   }
 
   private async accept(ctx: SubscriptionContextInput): Promise<boolean> {
-    const authorization = ctx.connectionParams?.authorization;
+    // The console sends no token (its page never holds one): its session cookie stands for
+    // it, but only on an upgrade from the service's own pages. Another site's page, which
+    // the browser would send the cookie from too (WebSockets know no CORS), is refused as a
+    // connection without a token is (cross-site WebSocket hijacking).
+    const authorization =
+      ctx.connectionParams?.authorization ?? this.session.authorizationOfUpgrade(ctx.extra.request);
     try {
       await this.accounts.userOfAuthorization(authorization, MISSING_TOKEN);
     } catch (error) {
