@@ -451,6 +451,7 @@ const WITHOUT_MODEL = [
   'resetPassword',
   'markNotificationsRead',
   'updateEmailPreferences',
+  'signOut',
 ];
 
 /**

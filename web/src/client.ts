@@ -32,6 +32,8 @@ function liveClient() {
 export function createConsoleClient(language: string): Client {
   return new Client({
     url: '/graphql',
+    // POST always: Apollo's CSRF prevention refuses a GET without a preflight-forcing header.
+    preferGetMethod: false,
     fetchOptions: () => ({ credentials: 'same-origin', headers: consoleHeaders(language) }),
     requestPolicy: 'cache-and-network',
     exchanges: [
