@@ -51,7 +51,8 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
   const server = runServer(
     {
       NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      // The start-up line that names the port is logged at info.
+      LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: '0',
       DATABASE_URL: `sqlite:${join(folder, 'twinning.sqlite')}`,
