@@ -77,10 +77,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const changeLanguage = useCallback(
     async (language: 'es' | 'en') => {
-      await setLanguage(language);
+      // The account first: the page's new client reads `me` again, and its locale must
+      // already be the new one (else the account's language would switch the page back).
       if (me) {
         await client.mutation(SET_LOCALE, { locale: language === 'en' ? 'EN' : 'ES' }).toPromise();
       }
+      await setLanguage(language);
     },
     [client, me],
   );
