@@ -1,0 +1,321 @@
+import { Browser, Page } from 'playwright-core';
+import { buildWorld, createOrganization, postNeed, postOffer, World } from '../support/builders';
+import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD } from '../support/test-app';
+import {
+  ConsolePage,
+  ConsoleServer,
+  describeInBrowser,
+  launchBrowser,
+  openConsole,
+  seriousViolations,
+  signIn,
+  startConsoleServer,
+} from './support/console';
+
+type Language = 'es' | 'en';
+
+const NAVIGATION = { es: 'Navegación principal', en: 'Main navigation' };
+
+/**
+ * The secretariat's screens, as the secretariat uses them: the overview (coverage map,
+ * figures and their tables, twinnings to confirm), the matching plan, users, organizations
+ * and the audit log; in Spanish and English, on a desktop and a 360 px phone.
+ */
+describeInBrowser("the secretariat's screens", () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  let world: World;
+  let opened: ConsolePage[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      // info: the start-up line the helper waits for is logged at info.
+      startConsoleServer({ LOG_LEVEL: 'info' }),
+      launchBrowser(),
+    ]);
+    world = await buildWorld(server.api);
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const { context } of opened) await context.close();
+    opened = [];
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The secretariat, signed in, reading the console in `language` (its account's too). */
+  async function asSecretariat(language: Language, width = 1280): Promise<ConsolePage> {
+    const opening = await openConsole(browser, server.url, { language, width });
+    opened.push(opening);
+    const { page } = opening;
+    await signIn(page, SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, language);
+    await page.getByRole('navigation', { name: /Navegación principal|Main navigation/ }).waitFor();
+    const switchTo = page.getByRole('button', { name: language.toUpperCase(), exact: true });
+    if ((await switchTo.getAttribute('aria-pressed')) !== 'true') await switchTo.click();
+    await page.getByRole('navigation', { name: NAVIGATION[language] }).waitFor();
+    return opening;
+  }
+
+  async function go(page: Page, path: string, heading: string) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+
+  /** Every list and chart of the screen has loaded. */
+  async function settled(page: Page, language: Language) {
+    const loading = page.getByText(language === 'es' ? 'Cargando…' : 'Loading…');
+    await loading.first().waitFor({ state: 'detached' });
+  }
+
+  const cell = (page: Page, text: string) => page.getByRole('link', { name: text, exact: true });
+
+  it('overview (es, desktop): the coverage map, the figures in tables, a Confirm that moves the map', async () => {
+    const offerId = await postOffer(server.api, world.member, world.organizationId, {
+      title: 'Gobernanza municipal: intercambio',
+      workingGroupCodes: ['LOCAL_GOVERNANCE'],
+    });
+    const needId = await postNeed(server.api, world.secretariat, {
+      title: 'Catastro municipal de personas desplazadas',
+      workingGroupCode: 'LOCAL_GOVERNANCE',
+      countryCode: 'HN',
+    });
+    await postNeed(server.api, world.secretariat, {
+      title: 'Oficinas municipales de atención',
+      workingGroupCode: 'LOCAL_GOVERNANCE',
+      countryCode: 'HN',
+    });
+    const proposed = await server.api.ok<{ proposeTwinning: { id: string } }>(
+      'mutation ($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { id } }',
+      { input: { offerId, needIds: [needId] } },
+      { as: world.member },
+    );
+    const twinningId = proposed.proposeTwinning.id;
+    await server.api.ok(
+      'mutation ($id: ID!) { respondToTwinning(id: $id, accept: true) { id } }',
+      { id: twinningId },
+      { as: world.honduras },
+    );
+
+    const { page, errors } = await asSecretariat('es');
+    await go(page, '/', 'Panorama');
+    const before = 'Honduras, Gobernanza local: abiertas 1, en hermanamiento 1, atendidas 0';
+    await cell(page, before).waitFor();
+    expect(await cell(page, before).getAttribute('href')).toBe(
+      '/needs?country=HN&workingGroup=LOCAL_GOVERNANCE&status=OPEN',
+    );
+
+    // The charts' figures, as tables.
+    const byStatus = page.getByRole('table').filter({ hasText: 'Aceptado por las partes' });
+    await byStatus.waitFor();
+    expect(await byStatus.getByRole('row').allInnerTexts()).toEqual([
+      'Estado\tHermanamientos',
+      'Propuesto\t0',
+      'Aceptado por las partes\t1',
+      'Confirmado\t0',
+      'Concluido\t0',
+      'Rechazado\t0',
+      'Cancelado\t0',
+    ]);
+    await page.getByRole('table').filter({ hasText: 'Otras personas' }).waitFor();
+    await page.getByRole('figure', { name: 'Hermanamientos por estado' }).waitFor();
+    await page.getByRole('figure', { name: 'Participantes por género y trimestre' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Confirm the twinning the parties accepted.
+    await page
+      .getByRole('button', {
+        name: 'Confirmar el hermanamiento de «Gobernanza municipal: intercambio»',
+      })
+      .click();
+    await page
+      .getByText('Hermanamiento confirmado: «Gobernanza municipal: intercambio».')
+      .waitFor();
+    await page
+      .getByText('No hay hermanamientos aceptados por las partes que esperen confirmación.')
+      .waitFor();
+    await page
+      .getByRole('table')
+      .filter({ hasText: 'Aceptado por las partes' })
+      .getByRole('row', { name: 'Confirmado 1' })
+      .waitFor();
+
+    // Completed elsewhere (by the offering member): the map follows without a reload.
+    await server.api.ok(
+      'mutation ($id: ID!) { completeTwinning(id: $id, summary: "Catastro listo") { id } }',
+      { id: twinningId },
+      { as: world.member },
+    );
+    await cell(
+      page,
+      'Honduras, Gobernanza local: abiertas 1, en hermanamiento 0, atendidas 1',
+    ).waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('plan (en, desktop): proposes an assignment; its row says it is proposed', async () => {
+    const offerId = await postOffer(server.api, world.otherMember, world.otherOrganizationId, {
+      title: 'Employment services for refugees',
+      workingGroupCodes: ['JOBS_LIVELIHOODS'],
+      eligibleCountryCodes: [],
+    });
+    const needId = await postNeed(server.api, world.secretariat, {
+      title: 'Job placement for recognised refugees',
+      workingGroupCode: 'JOBS_LIVELIHOODS',
+      countryCode: 'GT',
+    });
+
+    const { page, errors } = await asSecretariat('en');
+    await go(page, '/plan', 'Matching plan');
+    await page.getByLabel('Working group').selectOption({ label: 'Jobs and livelihoods' });
+    const propose = page.getByRole('button', {
+      name: 'Propose the twinning of “Job placement for recognised refugees” with “Employment services for refugees”',
+    });
+    await propose.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await propose.click();
+    const row = page.getByRole('row').filter({ hasText: 'Job placement for recognised refugees' });
+    await row.getByText('Proposed', { exact: true }).waitFor();
+    await row.getByRole('link', { name: 'See the twinning' }).waitFor();
+    expect(await propose.count()).toBe(0);
+
+    const { need } = await server.api.ok<{ need: any }>(
+      'query ($id: ID!) { need(id: $id) { status twinnings { status offer { id } history { by { email } } } } }',
+      { id: needId },
+      { as: world.secretariat },
+    );
+    expect(need).toEqual({
+      status: 'IN_TWINNING',
+      twinnings: [
+        {
+          status: 'PROPOSED',
+          offer: { id: offerId },
+          history: [{ by: { email: SECRETARIAT_EMAIL } }],
+        },
+      ],
+    });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('users (en, 360 px): invites a country focal point, who appears as pending; the last secretariat stays', async () => {
+    const { page, errors } = await asSecretariat('en', 360);
+    await go(page, '/users', 'Users');
+    await page.getByLabel('E-mail').fill('focal@sv.test');
+    await page.getByLabel('Name', { exact: true }).fill('Ana Martínez');
+    await page.getByLabel('Role').selectOption({ label: 'Country focal point' });
+    await page.getByLabel('Country').selectOption({ label: 'El Salvador' });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Spanish' });
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.getByText('Invitation sent to focal@sv.test.').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'focal@sv.test' });
+    await row.getByText('Invitation pending').waitFor();
+    await row.getByText('El Salvador').waitFor();
+    await row.getByText('Never').waitFor();
+    // What was saved is said; the form is ready for the next person.
+    expect(await page.getByLabel('E-mail').inputValue()).toBe('');
+
+    await page.getByRole('button', { name: `Disable ${SECRETARIAT_EMAIL}` }).click();
+    const refusal = page.getByRole('row').filter({ hasText: SECRETARIAT_EMAIL }).getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toBe(
+      `${SECRETARIAT_EMAIL} is the last active secretariat account: enable or create another first`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('organizations (es, 360 px): a problem at its field, then one created and listed', async () => {
+    const { page, errors } = await asSecretariat('es', 360);
+    await go(page, '/organizations', 'Organizaciones');
+    await page.getByRole('button', { name: 'Crear la organización' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
+    await summary.waitFor();
+    const problem = await page.locator('#field-name-error').innerText();
+    expect(problem).toBe('name debe tener al menos 1 caracteres');
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([problem]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Nombre').fill('Agencia Española de Cooperación');
+    await page.getByLabel('Tipo', { exact: true }).first().selectOption({ label: 'Estado' });
+    await page.getByLabel('País de origen (opcional)').selectOption({ label: 'España' });
+    await page.getByRole('button', { name: 'Crear la organización' }).click();
+    await page.getByText('Se creó la organización «Agencia Española de Cooperación».').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Agencia Española de Cooperación' });
+    await row.getByText('España').waitFor();
+
+    await page.locator('#field-kindFilter').selectOption({ label: 'Institución financiera' });
+    await page.getByText('1 organización', { exact: true }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'World Bank Group' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('audit log (es, desktop): filtered by operation and record, newest first', async () => {
+    const organizationId = await createOrganization(
+      server.api,
+      world.secretariat,
+      'Banco Centroamericano de Integración Económica',
+      'FINANCIAL_INSTITUTION',
+      null,
+    );
+    const { page, errors } = await asSecretariat('es');
+    await go(page, '/audit', 'Registro de auditoría');
+    await page.getByRole('table').waitFor();
+    await page.getByLabel('Operación').fill('createOrganization');
+    await page.getByLabel('Registro', { exact: true }).fill(organizationId);
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByText('1 entrada', { exact: true }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    expect(await rows.count()).toBe(2);
+    const entry = rows.nth(1);
+    expect(await entry.getByRole('cell').allInnerTexts()).toEqual([
+      expect.any(String),
+      `${SECRETARIAT_EMAIL}\nSecretaría Técnica`,
+      'createOrganization',
+      organizationId,
+      'Correcto',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Resultado').selectOption({ label: 'Conflicto' });
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByText('No hay entradas con estos filtros.').waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  // Each screen was scanned above in one language and width; here in the other two.
+  it.each([
+    ['en', 1280],
+    ['es', 360],
+  ] as const)(
+    'every screen (%s, %i px): no serious accessibility problem, no console error',
+    async (language, width) => {
+      const { page, errors } = await asSecretariat(language, width);
+      const screens: [string, { es: string; en: string }][] = [
+        ['/', { es: 'Panorama', en: 'Overview' }],
+        ['/plan', { es: 'Plan de emparejamiento', en: 'Matching plan' }],
+        ['/users', { es: 'Usuarios', en: 'Users' }],
+        ['/organizations', { es: 'Organizaciones', en: 'Organizations' }],
+        ['/audit', { es: 'Registro de auditoría', en: 'Audit log' }],
+      ];
+      for (const [path, heading] of screens) {
+        await go(page, path, heading[language]);
+        await settled(page, language);
+        expect({ path, violations: await seriousViolations(page) }).toEqual({
+          path,
+          violations: [],
+        });
+        if (width === 360) {
+          // In the page (a string: the tests compile without the DOM's types).
+          const sideways = await page.evaluate<boolean>(
+            'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+          );
+          expect({ path, sideways }).toEqual({ path, sideways: false });
+        }
+      }
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+});
