@@ -4,24 +4,32 @@ import { useMe } from '../session';
 import { UpcomingActivities } from './home/activities';
 import { ObserverHome } from './home/observer';
 import { NeedsByStatus, OffersByStatus } from './home/postings';
-import { WaitingProposals } from './home/proposals';
+import { useTwinningChanges, WaitingProposals } from './home/proposals';
 import './needs/postings.css';
 
 const Secretariat = lazy(() => import('./secretariat'));
 
 /** The first screen after sign-in: each role's home (CONSOLE.md, "Places, by role"). */
 export default function Home() {
-  const { t } = useTranslation();
   const me = useMe();
   if (me.role === 'SECRETARIAT') return <Secretariat page="overview" />;
+  if (me.role === 'OBSERVER') return <ObserverHome />;
+  return <FocalPointHome />;
+}
+
+/** A country's or a member's home: what waits for it, read again when a twinning changes. */
+function FocalPointHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const changes = useTwinningChanges();
   if (me.role === 'COUNTRY_FOCAL_POINT' && me.country) {
     return (
       <>
         <h1>{t('home.title')}</h1>
         <p className="muted">{t('home.countryIntro', { country: me.country.name })}</p>
         <div className="cards">
-          <WaitingProposals countryCode={me.country.code} />
-          <NeedsByStatus country={me.country} mayPost />
+          <WaitingProposals countryCode={me.country.code} changes={changes} />
+          <NeedsByStatus country={me.country} mayPost changes={changes} />
           <UpcomingActivities countryCode={me.country.code} />
         </div>
       </>
@@ -33,8 +41,8 @@ export default function Home() {
         <h1>{t('home.title')}</h1>
         <p className="muted">{t('home.memberIntro', { organization: me.organization.name })}</p>
         <div className="cards">
-          <WaitingProposals organizationId={me.organization.id} />
-          <OffersByStatus organization={me.organization} />
+          <WaitingProposals organizationId={me.organization.id} changes={changes} />
+          <OffersByStatus organization={me.organization} changes={changes} />
           <UpcomingActivities organizationId={me.organization.id} />
         </div>
       </>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
 import { StatusLabel } from '../../components/status';
 import { graphql } from '../../graphql';
+import { useFollowChanges } from './proposals';
 
 const NEED_COUNTS = graphql(`
   query HomeNeedCounts($countryCode: String!) {
@@ -40,15 +41,19 @@ const OFFER_COUNTS = graphql(`
 export function NeedsByStatus({
   country,
   mayPost,
+  changes,
 }: {
   country: { code: string; name: string };
   mayPost: boolean;
+  changes: number;
 }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: NEED_COUNTS,
     variables: { countryCode: country.code },
   });
+  // A proposal or an answer moves needs between statuses.
+  useFollowChanges(changes, () => reexecute({ requestPolicy: 'network-only' }));
   const rows = data
     ? ([
         ['OPEN', data.open.totalCount],
@@ -95,12 +100,19 @@ export function NeedsByStatus({
 }
 
 /** An organization's offers by status, each count opening the list filtered by it. */
-export function OffersByStatus({ organization }: { organization: { id: string; name: string } }) {
+export function OffersByStatus({
+  organization,
+  changes,
+}: {
+  organization: { id: string; name: string };
+  changes: number;
+}) {
   const { t } = useTranslation();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OFFER_COUNTS,
     variables: { organizationId: organization.id },
   });
+  useFollowChanges(changes, () => reexecute({ requestPolicy: 'network-only' }));
   const rows = data
     ? ([
         ['OPEN', data.open.totalCount],

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
@@ -55,15 +55,35 @@ const CHANGED = graphql(`
 `);
 
 /**
+ * How many twinnings this person may see have changed since the home opened (a proposal, an
+ * answer…): one subscription for the whole home, whose parts read again when it moves.
+ */
+export function useTwinningChanges(): number {
+  const [{ data }] = useSubscription<unknown, number>({ query: CHANGED }, (count = 0) => count + 1);
+  return data ?? 0;
+}
+
+/** Reads a part of the home again when a twinning changed. */
+export function useFollowChanges(changes: number, reexecute: () => void) {
+  const latest = useRef(reexecute);
+  latest.current = reexecute;
+  useEffect(() => {
+    if (changes > 0) latest.current();
+  }, [changes]);
+}
+
+/**
  * Proposals waiting for this country's or organization's answer: PROPOSED twinnings where
  * its side is still PENDING. A proposal made or answered elsewhere shows without a reload.
  */
 export function WaitingProposals({
   countryCode,
   organizationId,
+  changes,
 }: {
   countryCode?: string;
   organizationId?: string;
+  changes: number;
 }) {
   const { t } = useTranslation();
   const { date } = useFormat();
@@ -77,10 +97,7 @@ export function WaitingProposals({
       },
     },
   });
-  const [{ data: changed }] = useSubscription({ query: CHANGED });
-  useEffect(() => {
-    if (changed) reexecute({ requestPolicy: 'network-only' });
-  }, [changed, reexecute]);
+  useFollowChanges(changes, () => reexecute({ requestPolicy: 'network-only' }));
 
   const waiting = (data?.twinnings.edges ?? [])
     .map((edge) => edge.node)

@@ -58,7 +58,7 @@ export default function NeedsList() {
   const { date } = useFormat();
   const [params, setParams] = useSearchParams();
   const country = params.get('country') ?? '';
-  const group = params.get('group') ?? '';
+  const group = params.get('workingGroup') ?? '';
   const status = params.get('status') ?? '';
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState({ country, group, status, search });
@@ -85,7 +85,7 @@ export default function NeedsList() {
     event.preventDefault();
     const next = new URLSearchParams();
     if (typed.country) next.set('country', typed.country);
-    if (typed.group) next.set('group', typed.group);
+    if (typed.group) next.set('workingGroup', typed.group);
     if (typed.status) next.set('status', typed.status);
     if (typed.search.trim()) next.set('q', typed.search.trim());
     setParams(next);

@@ -69,7 +69,7 @@ export default function OffersList() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const organization = params.get('organization') ?? '';
-  const group = params.get('group') ?? '';
+  const group = params.get('workingGroup') ?? '';
   const status = params.get('status') ?? '';
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState({ organization, group, status, search });
@@ -95,7 +95,7 @@ export default function OffersList() {
     event.preventDefault();
     const next = new URLSearchParams();
     if (typed.organization) next.set('organization', typed.organization);
-    if (typed.group) next.set('group', typed.group);
+    if (typed.group) next.set('workingGroup', typed.group);
     if (typed.status) next.set('status', typed.status);
     if (typed.search.trim()) next.set('q', typed.search.trim());
     setParams(next);

@@ -335,6 +335,7 @@ function SuggestedNeeds({
                 type="checkbox"
                 name="needIds"
                 value={need.id}
+                aria-label={`${t('offers.page.include')}: ${need.title}`}
                 checked={chosen.includes(need.id)}
                 onChange={(event) =>
                   setChosen(
@@ -345,7 +346,6 @@ function SuggestedNeeds({
                 }
               />
               {t('offers.page.include')}
-              <span className="visually-hidden">: {need.title}</span>
             </label>
           )}
         </li>
