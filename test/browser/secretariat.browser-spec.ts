@@ -307,9 +307,8 @@ describeInBrowser("the secretariat's screens", () => {
           violations: [],
         });
         if (width === 360) {
-          // In the page (a string: the tests compile without the DOM's types).
-          const sideways = await page.evaluate<boolean>(
-            'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+          const sideways = await page.evaluate(
+            () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
           );
           expect({ path, sideways }).toEqual({ path, sideways: false });
         }

@@ -11,8 +11,10 @@ import { ToConfirm } from './to-confirm';
 import { Figures, ofTheYear } from './figures';
 import { lastQuarters } from './quarters';
 
-// Recharts is heavy: its chunk loads when the overview shows its figures, never before.
-const Charts = lazy(() => import('./charts'));
+// Recharts is heavy: its chunk loads with the overview (while its figures are read), never
+// before, and never on the sign-in page.
+const loadCharts = () => import('./charts');
+const Charts = lazy(loadCharts);
 
 const TWINNING_CHANGED = graphql(`
   subscription OverviewTwinningChanged {
@@ -32,6 +34,7 @@ export default function Overview() {
   const { t } = useTranslation();
   const me = useMe();
   const quarters = useMemo(() => lastQuarters(new Date()), []);
+  useEffect(() => void loadCharts(), []);
   const [coverage, reloadCoverage] = useQuery({ query: COVERAGE });
   const [figures, reloadFigures] = useQuery({
     query: FIGURES,

@@ -1,0 +1,301 @@
+/**
+ * `npm run bench:web`: what the web console costs a person, in the built console and server
+ * (`npm run build` first; the npm script does it):
+ *
+ *   1. the JavaScript the browser loads before sign-in: the sign-in page opened in Chromium
+ *      with no session, every script it fetches until the network is idle, gzip-compressed
+ *      (zlib level 9, as a compressing proxy would serve it; the service itself sends them
+ *      as they are, so the raw bytes are printed too). Goal: at most 200 KB.
+ *   2. the time until the secretariat's overview is usable with 4,000 needs, 2,500 offers
+ *      and 2,000 twinnings (bench/http-data.ts, seeded straight into a SQLite file through
+ *      the service's entities): from the navigation to `/` until the coverage map, the
+ *      year's figures and the three charts' tables are all on the page, measured inside the
+ *      page (performance.now(), the navigation's start being 0). Each run is a new browser
+ *      context (a signed-in session, nothing cached); the first run after the server
+ *      starts is printed apart from the median of the next ones. Goal: at most 1.5 s.
+ *
+ * Settings (environment): BENCH_RUNS (5).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Browser, chromium } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { listening, runServer, ServerProcess } from '../test/support/server-process';
+import { BenchData, benchData, DEFAULT_SIZE } from './http-data';
+
+/** What the page-side functions read (this file compiles without the DOM's types). */
+declare const document: { querySelectorAll(selector: string): { length: number } };
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SECRETARIAT_EMAIL = 'secretariat@bench.test';
+const SECRETARIAT_PASSWORD = 'a-bench-secretariat-password';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const GOALS = { signInKb: 200, overviewMs: 1500 };
+
+function startServer(databaseUrl: string, folder: string): ServerProcess {
+  return runServer(
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: 'a-bench-secret-that-is-long-enough-for-production',
+      SECRETARIAT_EMAIL,
+      SECRETARIAT_PASSWORD,
+      // No mail is sent: nothing here notifies anyone.
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+    },
+    folder,
+  );
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  server.child.kill('SIGTERM');
+  await server.done;
+}
+
+/** Bulk inserts through the service's own entities, into the tables its migrations made. */
+async function seed(databaseUrl: string, data: BenchData): Promise<void> {
+  const { dataSourceOptions } = await import('../src/database/data-source-options');
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
+  await dataSource.initialize();
+  try {
+    await dataSource.transaction(async (manager) => {
+      const { id: secretariatId } = await manager
+        .getRepository<{ id: string; email: string }>('User')
+        .findOneByOrFail({ email: SECRETARIAT_EMAIL });
+      const insert = async (entity: string, rows: object[], size = 400) => {
+        for (let start = 0; start < rows.length; start += size) {
+          await manager.insert(entity, rows.slice(start, start + size));
+        }
+      };
+      await insert('WorkingGroup', data.workingGroups);
+      await insert('Organization', data.organizations);
+      await insert(
+        'Need',
+        data.needs.map((need) => ({ ...need, createdById: secretariatId })),
+      );
+      await insert(
+        'Offer',
+        data.offers.map(({ workingGroupCodes: _, eligibleCountryCodes: __, ...offer }) => ({
+          ...offer,
+          createdById: secretariatId,
+        })),
+      );
+      await insert(
+        'OfferWorkingGroup',
+        data.offers.flatMap((offer) =>
+          offer.workingGroupCodes.map((workingGroupCode) => ({
+            offerId: offer.id,
+            workingGroupCode,
+          })),
+        ),
+        2000,
+      );
+      await insert(
+        'OfferEligibleCountry',
+        data.offers.flatMap((offer) =>
+          offer.eligibleCountryCodes.map((countryCode) => ({ offerId: offer.id, countryCode })),
+        ),
+        2000,
+      );
+      await insert(
+        'TwinningArrangement',
+        data.twinnings.map(({ needIds: _, parties: __, history: ___, ...twinning }) => ({
+          ...twinning,
+          createdById: secretariatId,
+        })),
+      );
+      await insert(
+        'TwinningNeed',
+        data.twinnings.flatMap((twinning) =>
+          twinning.needIds.map((needId) => ({ twinningId: twinning.id, needId })),
+        ),
+        2000,
+      );
+      await insert(
+        'TwinningParty',
+        data.twinnings.flatMap((twinning) =>
+          twinning.parties.map((party) => ({
+            ...party,
+            respondedById: party.respondedAt ? secretariatId : null,
+          })),
+        ),
+      );
+      await insert(
+        'StatusChange',
+        data.twinnings.flatMap((twinning) =>
+          twinning.history.map((change) => ({ ...change, byId: secretariatId })),
+        ),
+      );
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+interface Script {
+  name: string;
+  raw: number;
+  gzip: number;
+}
+
+/** Every script the sign-in page loads, signed out, until the network is idle. */
+async function signInScripts(browser: Browser, url: string): Promise<Script[]> {
+  const context = await browser.newContext({ locale: 'es-HN' });
+  const page = await context.newPage();
+  const bodies: Promise<Script>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    bodies.push(
+      response.body().then((body) => ({
+        name: new URL(response.url()).pathname,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      })),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Iniciar sesión' }).waitFor();
+  const scripts = await Promise.all(bodies);
+  await context.close();
+  return scripts;
+}
+
+/**
+ * One measured opening of the overview in a new, signed-in context: milliseconds from the
+ * navigation's start until the map, the year's figures and the charts' tables are there.
+ */
+async function overviewOnce(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({
+    locale: 'es-HN',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await page.getByLabel('Correo electrónico').fill(SECRETARIAT_EMAIL);
+  await page.getByLabel('Contraseña', { exact: true }).fill(SECRETARIAT_PASSWORD);
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await page.getByRole('navigation', { name: 'Navegación principal' }).waitFor();
+  await page.goto('about:blank');
+
+  await page.goto(`${url}/`, { waitUntil: 'commit' });
+  const operations: Promise<string>[] = [];
+  page.on('requestfinished', (request) => {
+    if (!request.url().endsWith('/graphql')) return;
+    const name = /(?:query|mutation)\s+(\w+)/.exec(request.postData() ?? '')?.[1] ?? '?';
+    const timing = request.timing();
+    operations.push(
+      Promise.resolve(`${name} ${(timing.responseEnd - timing.requestStart).toFixed(0)} ms`),
+    );
+  });
+  const seen: Record<string, number> = {};
+  const usable = await page.waitForFunction(
+    (seen) => {
+      const now = performance.now();
+      if (!seen.map && document.querySelectorAll('table.coverage tbody tr').length === 7)
+        seen.map = now;
+      if (!seen.figures && document.querySelectorAll('.sec-figures dd').length === 7)
+        seen.figures = now;
+      if (!seen.charts && document.querySelectorAll('table.sec-table').length === 3)
+        seen.charts = now;
+      return seen.map && seen.figures && seen.charts ? seen : false;
+    },
+    seen,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const steps = (await usable.jsonValue()) as Record<string, number>;
+  const elapsed = Math.max(steps.map, steps.figures, steps.charts);
+  if (process.env.BENCH_VERBOSE) {
+    console.error(
+      `   map ${steps.map.toFixed(0)} ms, figures ${steps.figures.toFixed(0)} ms, charts ${steps.charts.toFixed(0)} ms; ` +
+        (await Promise.all(operations)).join(', '),
+    );
+  }
+  await context.close();
+  return elapsed;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const folder = mkdtempSync(join(tmpdir(), 'twinning-bench-web-'));
+  const databaseUrl = `sqlite:${join(folder, 'twinning.sqlite')}`;
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    // The first start migrates and creates the secretariat; then the data goes in.
+    server = startServer(databaseUrl, folder);
+    await listening(server);
+    await stop(server);
+    const started = Date.now();
+    await seed(databaseUrl, benchData(DEFAULT_SIZE));
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.error(
+      `seeded ${DEFAULT_SIZE.needs} needs, ${DEFAULT_SIZE.offers} offers, ` +
+        `${DEFAULT_SIZE.twinnings} twinnings in ${seconds} s`,
+    );
+
+    server = startServer(databaseUrl, folder);
+    const { port } = await listening(server);
+    // localhost: the session cookie is Secure in production, and Chromium keeps Secure
+    // cookies of http://localhost.
+    const url = `http://localhost:${port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+
+    const scripts = await signInScripts(browser, url);
+    const gzip = scripts.reduce((sum, script) => sum + script.gzip, 0);
+    const raw = scripts.reduce((sum, script) => sum + script.raw, 0);
+    console.log('1. JavaScript loaded before sign-in:');
+    for (const script of scripts) {
+      console.log(`   ${script.name}: ${kb(script.raw)} raw, ${kb(script.gzip)} gzip`);
+    }
+    console.log(
+      `   total: ${scripts.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip ` +
+        `(goal ≤ ${GOALS.signInKb} KB gzip: ${gzip <= GOALS.signInKb * 1024 ? 'met' : 'NOT met'})`,
+    );
+
+    const times: number[] = [];
+    for (let run = 0; run < RUNS + 1; run += 1) times.push(await overviewOnce(browser, url));
+    const [first, ...rest] = times;
+    const typical = median(rest);
+    console.log(
+      `2. Secretariat overview usable (${DEFAULT_SIZE.needs} needs, ${DEFAULT_SIZE.offers} ` +
+        `offers, ${DEFAULT_SIZE.twinnings} twinnings):`,
+    );
+    console.log(`   first after the server started: ${first.toFixed(0)} ms`);
+    console.log(
+      `   median of ${rest.length}: ${typical.toFixed(0)} ms (${rest.map((t) => t.toFixed(0)).join(', ')} ms) ` +
+        `(goal ≤ ${GOALS.overviewMs} ms: ${typical <= GOALS.overviewMs ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await browser?.close();
+    if (server) await stop(server);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
