@@ -6,16 +6,29 @@
 /**
  * Values a message names: a list reads "a, b and c"; `{ anyOf }` reads "a, b or c";
  * `{ byLocale }` is a value the data holds in each language (a country's name); a Date is
- * formatted by the placeholder (`{{at, datetime}}`) in the reader's language.
+ * formatted by the placeholder (`{{at, datetime}}`) in the reader's language; `{ languages }`
+ * names ISO 639-1 codes in the reader's language ("español e inglés").
  */
 export type MessageValue =
   | string
   | number
   | Date
-  | readonly string[]
+  | readonly (string | Message)[]
   | { readonly anyOf: readonly string[] }
   | { readonly byLocale: Readonly<Record<'EN' | 'ES', string>> }
+  | { readonly languages: readonly string[] }
+  | ReferenceValue
   | Message;
+
+/**
+ * A country or working group by its code, for a reader who should see its name: the layer
+ * that answers replaces it with the names from the reference data (reference-names.ts);
+ * read as it is, it shows the code.
+ */
+export interface ReferenceValue {
+  readonly reference: 'country' | 'workingGroup';
+  readonly code: string;
+}
 
 export interface Message<K extends string = string> {
   key: K;

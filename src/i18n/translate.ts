@@ -35,6 +35,10 @@ const lists: Record<Locale, Intl.ListFormat> = {
   [Locale.EN]: new Intl.ListFormat('en', { type: 'conjunction' }),
   [Locale.ES]: new Intl.ListFormat('es', { type: 'conjunction' }),
 };
+const languageNames: Record<Locale, Intl.DisplayNames> = {
+  [Locale.EN]: new Intl.DisplayNames('en', { type: 'language', fallback: 'code' }),
+  [Locale.ES]: new Intl.DisplayNames('es', { type: 'language', fallback: 'code' }),
+};
 const alternatives: Record<Locale, Intl.ListFormat> = {
   [Locale.EN]: new Intl.ListFormat('en', { type: 'disjunction' }),
   [Locale.ES]: new Intl.ListFormat('es', { type: 'disjunction' }),
@@ -44,9 +48,20 @@ function valueIn(locale: Locale, value: MessageValue): string | number | Date {
   if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
     return value;
   }
-  if (Array.isArray(value)) return lists[locale].format(value as readonly string[]);
+  if (Array.isArray(value)) {
+    const items = value as readonly (string | Message)[];
+    return lists[locale].format(
+      items.map((item) => (typeof item === 'string' ? item : translate(locale, item))),
+    );
+  }
   if ('anyOf' in value) return alternatives[locale].format(value.anyOf);
   if ('byLocale' in value) return value.byLocale[locale];
+  if ('languages' in value) {
+    return lists[locale].format(
+      value.languages.map((code) => languageNames[locale].of(code) ?? code),
+    );
+  }
+  if ('reference' in value) return value.code;
   return translate(locale, value as Message);
 }
 

@@ -10,6 +10,8 @@ import { offerLoader } from '../offers/offer.loaders';
 import { Offer } from '../offers/offer.entity';
 import { OffersService } from '../offers/offers.service';
 import { translate } from '../i18n/translate';
+import { withReferenceNames } from '../reference/reference-names';
+import { ReferenceService } from '../reference/reference.service';
 import type { Reason } from './engine/candidates';
 import { MatchingPlan, MatchSuggestion, ScoreReason } from './dto/match-types';
 import { MatchingPlanArgs, SuggestedNeedsArgs, SuggestedOffersArgs } from './dto/suggestion.args';
@@ -87,12 +89,15 @@ function localeOf(req: OperationRequest): Locale {
 
 @Resolver(() => ScoreReason)
 export class ScoreReasonResolver {
+  constructor(private readonly reference: ReferenceService) {}
+
   /**
    * The engine says why as a Message; it is read here, in the caller's language (the
-   * user's locale, else Accept-Language, else Spanish), and only when asked for.
+   * user's locale, else Accept-Language, else Spanish), with countries and working groups
+   * by name, and only when asked for.
    */
   @ResolveField(() => String)
-  detail(reason: Reason, _args: unknown, { req }: GraphQLContext): string {
-    return translate(localeOf(req), reason.detail);
+  async detail(reason: Reason, _args: unknown, { req }: GraphQLContext): Promise<string> {
+    return translate(localeOf(req), await withReferenceNames(reason.detail, this.reference));
   }
 }

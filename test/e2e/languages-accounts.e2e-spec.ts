@@ -148,11 +148,11 @@ describe('the language of accounts and of matching reasons', () => {
     // The suite's users read English (their locale), whatever the client asks for.
     const english = await reasons(world.honduras);
     expect(english).toEqual([
-      'serves ASYLUM_SYSTEMS only',
-      'offers TRAINING, the need asks TRAINING',
-      'speaks es',
+      'serves the working group Strengthening asylum systems only',
+      'offers training, the need asks training',
+      'speaks Spanish',
       "available for 100% of the need's window of 274 days",
-      'names HN among the states it serves',
+      'names Honduras among the states it serves',
       expect.stringMatching(/^shared terms: /),
       '5 of 5 places left',
     ]);
@@ -161,13 +161,13 @@ describe('the language of accounts and of matching reasons', () => {
 
     await app.ok(ME_LOCALE, {}, { as: world.honduras });
     expect(await reasons(world.honduras)).toEqual([
-      'atiende solo el grupo de trabajo ASYLUM_SYSTEMS',
-      'ofrece TRAINING; la necesidad pide TRAINING',
-      'habla es',
+      'atiende solo el grupo de trabajo Fortalecimiento de los sistemas de asilo',
+      'ofrece capacitación; la necesidad pide capacitación',
+      'habla español',
       'disponible durante el 100% del periodo de 274 días de la necesidad',
-      'incluye a HN entre los Estados que atiende',
+      'incluye a Honduras entre los Estados que atiende',
       `términos en común: ${terms}`,
-      'plazas disponibles: 5 de 5',
+      'cupos disponibles: 5 de 5',
     ]);
     // Another user, in English, reads the same pair in English.
     expect(await reasons(world.observer)).toEqual(english);

@@ -136,9 +136,9 @@ describe('matching', () => {
         factor: 'LANGUAGE',
         weight: 0.15,
         score: 1,
-        detail: 'speaks es',
+        detail: 'speaks Spanish',
       });
-      expect(best.reasons[1].detail).toBe('offers TRAINING, the need asks TRAINING');
+      expect(best.reasons[1].detail).toBe('offers training, the need asks training');
       expect(best.reasons[5].detail).toMatch(/^shared terms: .*desplazad/);
       for (const reason of best.reasons) {
         expect(reason.score).toBeGreaterThanOrEqual(0);

@@ -85,16 +85,20 @@ describe('the score', () => {
     );
     expect(detail.MODALITY).toMatchObject({
       score: 1,
-      detail: 'offers TRAINING, the need asks TRAINING',
+      detail: 'offers training, the need asks training',
     });
-    expect(detail.LANGUAGE).toMatchObject({ score: 1, detail: 'speaks es' });
+    expect(detail.LANGUAGE).toMatchObject({ score: 1, detail: 'speaks Spanish' });
     expect(detail.TIMING).toMatchObject({
       score: 1,
       detail: "available for 100% of the need's window of 100 days",
     });
     expect(detail.ELIGIBILITY).toMatchObject({ score: 0.5, detail: 'open to every MIRPS state' });
     expect(detail.CAPACITY).toMatchObject({ score: 0.75, detail: '3 of 4 places left' });
-    expect(detail.TOPIC).toMatchObject({ score: 1, detail: 'serves ASYLUM_SYSTEMS only' });
+    // The engine names working groups and countries by code; the GraphQL layer by name.
+    expect(detail.TOPIC).toMatchObject({
+      score: 1,
+      detail: 'serves the working group ASYLUM_SYSTEMS only',
+    });
     // Spanish need, English offer: the glossary and the stemmers bring them together.
     expect(detail.TEXT.detail).toMatch(/^shared terms: /);
     for (const word of ['capacitacion', 'adjudicacion', 'asilo', 'genero']) {
@@ -102,12 +106,12 @@ describe('the score', () => {
     }
     expect(pair.reasons.map((reason) => translate(Locale.ES, reason.detail))).toEqual([
       'atiende solo el grupo de trabajo ASYLUM_SYSTEMS',
-      'ofrece TRAINING; la necesidad pide TRAINING',
-      'habla es',
+      'ofrece capacitación; la necesidad pide capacitación',
+      'habla español',
       'disponible durante el 100% del periodo de 100 días de la necesidad',
       'abierta a todos los Estados del MIRPS',
       expect.stringMatching(/^términos en común: .*asilo/),
-      'plazas disponibles: 3 de 4',
+      'cupos disponibles: 3 de 4',
     ]);
     expect(detail.TEXT.score).toBeGreaterThan(0.3);
   });

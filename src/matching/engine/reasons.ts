@@ -1,4 +1,4 @@
-import { msg } from '../../i18n/catalogs';
+import { MessageKey, msg } from '../../i18n/catalogs';
 import type { Message } from '../../i18n/message';
 import { Factor, FACTORS, NeedCandidate, OfferCandidate, Reason } from './candidates';
 import { MatchingConfig } from './matching-config';
@@ -7,6 +7,11 @@ import { sharedWords, TextVector } from './text/text-vectors';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** A modality in words ("training", "capacitación"), for a reason's lists. */
+function modalityWord(modality: string): Message {
+  return msg(`matching.modality${modality}` as MessageKey);
+}
+
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
@@ -14,8 +19,8 @@ function percent(value: number): string {
 /**
  * One line a focal point can read for each factor of a feasible pair, with the weight
  * and value the score used (`values` in the order of FACTORS, from PairScorer.factors).
- * The line is a Message (plain data: codes and numbers, lists joined with ", "), read in
- * the caller's language by the GraphQL layer.
+ * The line is a Message (plain data: numbers, modalities as words, languages, countries and
+ * working groups by code, which the GraphQL layer names), read in the caller's language.
  */
 export function explain(
   need: NeedCandidate,
@@ -31,19 +36,20 @@ export function explain(
   const groups = offer.workingGroupCodes.length;
   const hasWindow = need.earliestStart !== null && need.latestEnd !== null;
   const timing = values[FACTORS.indexOf('TIMING')];
+  const group = { reference: 'workingGroup', code: need.workingGroupCode } as const;
   const details: Record<Factor, Message> = {
     TOPIC:
       groups === 1
-        ? msg('matching.topicOnly', { group: need.workingGroupCode })
-        : msg('matching.topicAmong', { group: need.workingGroupCode, groups }),
+        ? msg('matching.topicOnly', { group })
+        : msg('matching.topicAmong', { group, groups }),
     MODALITY:
       covered.length > 0
         ? msg('matching.modalityCovered', {
-            covered: covered.join(', '),
-            asked: need.modalities.join(', '),
+            covered: covered.map(modalityWord),
+            asked: need.modalities.map(modalityWord),
           })
-        : msg('matching.modalityNone', { asked: need.modalities.join(', ') }),
-    LANGUAGE: msg('matching.languages', { languages: spoken.join(', ') }),
+        : msg('matching.modalityNone', { asked: need.modalities.map(modalityWord) }),
+    LANGUAGE: msg('matching.languages', { languages: { languages: spoken } }),
     TIMING: hasWindow
       ? msg('matching.timing', {
           percent: percent(timing),
@@ -51,7 +57,9 @@ export function explain(
         })
       : msg('matching.noWindow'),
     ELIGIBILITY: offer.eligibleCountryCodes.includes(need.countryCode)
-      ? msg('matching.eligibilityNamed', { country: need.countryCode })
+      ? msg('matching.eligibilityNamed', {
+          country: { reference: 'country', code: need.countryCode },
+        })
       : msg('matching.eligibilityOpen'),
     TEXT:
       shared.length > 0
