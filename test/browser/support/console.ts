@@ -22,7 +22,9 @@ if (!browserAvailable) {
     `Skipping the browser tests: ${CHROMIUM} is not installed (apt-get install chromium)`,
   );
 }
-export const describeInBrowser = browserAvailable ? describe : describe.skip;
+export function describeInBrowser(name: string, specs: () => void): void {
+  (browserAvailable ? describe : describe.skip)(name, specs);
+}
 
 /**
  * Flags for a headless Chromium on a closed network: without the background-networking
