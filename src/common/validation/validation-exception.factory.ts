@@ -60,6 +60,7 @@ function messageOf(error: ValidationError, constraint: string): Message | undefi
   if (constraint === 'isLength') {
     const [min] = args as number[];
     const short = typeof error.value === 'string' && error.value.length < min;
+    if (short && min === 1) return { key: 'common.empty', params: { property } };
     return short
       ? { key: 'common.isLengthShort', params: { property, min } }
       : { key: 'common.isLengthLong', params: { property, max: Number(args[1]) } };
