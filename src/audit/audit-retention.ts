@@ -63,7 +63,7 @@ export class AuditRetention implements OnApplicationBootstrap {
           .addOrderBy('entry.id', 'ASC')
           .limit(BATCH)
           .getRawMany<{ id: string }>();
-        if (due.length === 0) return 0;
+        if (due.length === 0) return { seen: 0, moved: 0 };
         const ids = due.map((row) => row.id);
         const columns = this.dataSource
           .getMetadata(AuditEntry)
@@ -79,16 +79,18 @@ export class AuditRetention implements OnApplicationBootstrap {
           {},
         );
         await manager.query(copy, values);
-        await manager
+        // What this run moved: a run at the same time may have moved some of these first
+        // (on PostgreSQL its copies win the conflict, and its deletes leave these none).
+        const deleted = await manager
           .createQueryBuilder()
           .delete()
           .from(AuditEntry)
           .where('id IN (:...ids)', { ids })
           .execute();
-        return ids.length;
+        return { seen: ids.length, moved: deleted.affected ?? 0 };
       });
-      moved += batch;
-      if (batch < BATCH) return moved;
+      moved += batch.moved;
+      if (batch.seen < BATCH) return moved;
     }
   }
 }
