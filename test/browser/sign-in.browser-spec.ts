@@ -87,6 +87,51 @@ describeInBrowser('signing in', () => {
     await context.close();
   });
 
+  it('works with the keyboard alone: sign in, skip to the content, move between places', async () => {
+    // The account reads Spanish (another test may have switched it).
+    const token = await server.api.login(SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD);
+    await server.api.ok('mutation { updateMyProfile(input: { locale: ES }) { id } }', undefined, {
+      as: token,
+    });
+    const { page, context, errors } = await openConsole(browser, server.url, { language: 'es' });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return element ? `${element.tagName} ${element.textContent?.trim() ?? ''}`.trim() : '';
+      });
+    await page.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
+    // Tab from the top: the language switch, then the e-mail and password fields.
+    for (let presses = 0; presses < 6; presses += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.id)) === 'field-email') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-email');
+    await page.keyboard.type(SECRETARIAT_EMAIL);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-password');
+    await page.keyboard.type(SECRETARIAT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+
+    // The first Tab reaches the skip link; following it puts the focus on the content.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('A Ir al contenido');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+
+    // Through the navigation to the needs, with Tab and Enter only.
+    await page.keyboard.press('Shift+Tab');
+    for (let presses = 0; presses < 30 && (await focused()) !== 'A Necesidades'; presses += 1) {
+      await page.keyboard.press('Shift+Tab');
+    }
+    expect(await focused()).toBe('A Necesidades');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Necesidades', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/needs');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it.each([1280, 360])('has no serious accessibility violation at %i px', async (width) => {
     const { page, context } = await openConsole(browser, server.url, { language: 'es', width });
     await page.getByRole('heading', { level: 1 }).waitFor();
