@@ -6,6 +6,9 @@ const transform = { '^.+\\.ts$': 'ts-jest' };
 
 module.exports = {
   testTimeout: 60000,
+  // Two at once, on a 2-core machine too: the browser specs mostly wait for a server and a
+  // browser in other processes, which the other specs' work fills.
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'unit',
