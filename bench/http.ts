@@ -48,6 +48,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { freePort } from '../test/support/server-process';
 import { BenchData, benchData, NEEDS_PAGE_QUERY } from './http-data';
+import { seedDatabase } from './seed-database';
 import {
   differences,
   needsTwinningsFunction,
@@ -259,98 +260,12 @@ async function pageFrom(url: string, token?: string): Promise<unknown> {
   return body.data;
 }
 
-/** Bulk inserts through the service's own entities, into the tables its migrations made. */
-async function seed(databaseUrl: string, data: BenchData): Promise<void> {
-  // Loaded here: the entities' column types follow the engine of the URL.
-  const { dataSourceOptions } = await import('../src/database/data-source-options');
-  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
-  await dataSource.initialize();
-  try {
-    await dataSource.transaction(async (manager) => {
-      const { id: secretariatId, passwordHash } = await manager
-        .getRepository<{ id: string; email: string; passwordHash: string }>('User')
-        .findOneByOrFail({ email: SECRETARIAT_EMAIL });
-      const insert = async (entity: string, rows: object[], size = 400) => {
-        for (let start = 0; start < rows.length; start += size) {
-          await manager.insert(entity, rows.slice(start, start + size));
-        }
-      };
-      // Observers with the secretariat's password (its hash: scrypt runs at sign-in only).
-      await insert(
-        'User',
-        READERS.map((email) => ({ email, passwordHash, role: 'OBSERVER', createdAt: new Date() })),
-      );
-      await insert('WorkingGroup', data.workingGroups);
-      await insert('Organization', data.organizations);
-      await insert(
-        'Need',
-        data.needs.map((need) => ({ ...need, createdById: secretariatId })),
-      );
-      await insert(
-        'Offer',
-        data.offers.map(({ workingGroupCodes: _, eligibleCountryCodes: __, ...offer }) => ({
-          ...offer,
-          createdById: secretariatId,
-        })),
-      );
-      await insert(
-        'OfferWorkingGroup',
-        data.offers.flatMap((offer) =>
-          offer.workingGroupCodes.map((workingGroupCode) => ({
-            offerId: offer.id,
-            workingGroupCode,
-          })),
-        ),
-        2000,
-      );
-      await insert(
-        'OfferEligibleCountry',
-        data.offers.flatMap((offer) =>
-          offer.eligibleCountryCodes.map((countryCode) => ({ offerId: offer.id, countryCode })),
-        ),
-        2000,
-      );
-      await insert(
-        'TwinningArrangement',
-        data.twinnings.map(({ needIds: _, parties: __, history: ___, ...twinning }) => ({
-          ...twinning,
-          createdById: secretariatId,
-        })),
-      );
-      await insert(
-        'TwinningNeed',
-        data.twinnings.flatMap((twinning) =>
-          twinning.needIds.map((needId) => ({ twinningId: twinning.id, needId })),
-        ),
-        2000,
-      );
-      await insert(
-        'TwinningParty',
-        data.twinnings.flatMap((twinning) =>
-          twinning.parties.map((party) => ({
-            ...party,
-            respondedById: party.respondedAt ? secretariatId : null,
-          })),
-        ),
-      );
-      await insert(
-        'StatusChange',
-        data.twinnings.flatMap((twinning) =>
-          twinning.history.map((change) => ({ ...change, byId: secretariatId })),
-        ),
-      );
-    });
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 /** Migrates (first start) and seeds a database, leaving no server running. */
 async function prepare(name: string, databaseUrl: string, data: BenchData, folder: string) {
   const first = await startService(`${name} (migrating)`, { DATABASE_URL: databaseUrl }, folder);
   await first.stop();
   const started = Date.now();
-  await seed(databaseUrl, data);
+  await seedDatabase(databaseUrl, data, SECRETARIAT_EMAIL, READERS);
   console.error(`  seeded ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -21,9 +21,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Browser, chromium } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { listening, runServer, ServerProcess } from '../test/support/server-process';
-import { BenchData, benchData, DEFAULT_SIZE } from './http-data';
+import { benchData, DEFAULT_SIZE } from './http-data';
+import { seedDatabase } from './seed-database';
 
 /** What the page-side functions read (this file compiles without the DOM's types). */
 declare const document: { querySelectorAll(selector: string): { length: number } };
@@ -66,86 +66,6 @@ function startServer(databaseUrl: string, folder: string): ServerProcess {
 async function stop(server: ServerProcess): Promise<void> {
   server.child.kill('SIGTERM');
   await server.done;
-}
-
-/** Bulk inserts through the service's own entities, into the tables its migrations made. */
-async function seed(databaseUrl: string, data: BenchData): Promise<void> {
-  const { dataSourceOptions } = await import('../src/database/data-source-options');
-  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
-  await dataSource.initialize();
-  try {
-    await dataSource.transaction(async (manager) => {
-      const { id: secretariatId } = await manager
-        .getRepository<{ id: string; email: string }>('User')
-        .findOneByOrFail({ email: SECRETARIAT_EMAIL });
-      const insert = async (entity: string, rows: object[], size = 400) => {
-        for (let start = 0; start < rows.length; start += size) {
-          await manager.insert(entity, rows.slice(start, start + size));
-        }
-      };
-      await insert('WorkingGroup', data.workingGroups);
-      await insert('Organization', data.organizations);
-      await insert(
-        'Need',
-        data.needs.map((need) => ({ ...need, createdById: secretariatId })),
-      );
-      await insert(
-        'Offer',
-        data.offers.map(({ workingGroupCodes: _, eligibleCountryCodes: __, ...offer }) => ({
-          ...offer,
-          createdById: secretariatId,
-        })),
-      );
-      await insert(
-        'OfferWorkingGroup',
-        data.offers.flatMap((offer) =>
-          offer.workingGroupCodes.map((workingGroupCode) => ({
-            offerId: offer.id,
-            workingGroupCode,
-          })),
-        ),
-        2000,
-      );
-      await insert(
-        'OfferEligibleCountry',
-        data.offers.flatMap((offer) =>
-          offer.eligibleCountryCodes.map((countryCode) => ({ offerId: offer.id, countryCode })),
-        ),
-        2000,
-      );
-      await insert(
-        'TwinningArrangement',
-        data.twinnings.map(({ needIds: _, parties: __, history: ___, ...twinning }) => ({
-          ...twinning,
-          createdById: secretariatId,
-        })),
-      );
-      await insert(
-        'TwinningNeed',
-        data.twinnings.flatMap((twinning) =>
-          twinning.needIds.map((needId) => ({ twinningId: twinning.id, needId })),
-        ),
-        2000,
-      );
-      await insert(
-        'TwinningParty',
-        data.twinnings.flatMap((twinning) =>
-          twinning.parties.map((party) => ({
-            ...party,
-            respondedById: party.respondedAt ? secretariatId : null,
-          })),
-        ),
-      );
-      await insert(
-        'StatusChange',
-        data.twinnings.flatMap((twinning) =>
-          twinning.history.map((change) => ({ ...change, byId: secretariatId })),
-        ),
-      );
-    });
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 interface Script {
@@ -249,7 +169,7 @@ async function main() {
     await listening(server);
     await stop(server);
     const started = Date.now();
-    await seed(databaseUrl, benchData(DEFAULT_SIZE));
+    await seedDatabase(databaseUrl, benchData(DEFAULT_SIZE), SECRETARIAT_EMAIL);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.error(
       `seeded ${DEFAULT_SIZE.needs} needs, ${DEFAULT_SIZE.offers} offers, ` +
