@@ -178,30 +178,59 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
         // Given up well before the claim lapses: nobody else may take it while it is sent.
         signal: AbortSignal.timeout(Math.floor(this.claimMs / 2)),
       });
-      await this.finish(mail, { status: OutboxStatus.SENT, sentAt: new Date(), lastError: null });
-      if (this.toLog) {
-        this.log.log(
-          { mail: { to: mail.recipient, kind: mail.kind, subject: mail.subject, text: mail.text } },
-          `E-mail (not sent: SMTP_URL is unset) to ${mail.recipient}: ${mail.subject}`,
-        );
-      } else {
-        this.log.log(`E-mail ${mail.kind} ${mail.id} sent to the mail server`);
-      }
     } catch (error) {
-      const lastError = describeError(error);
-      if (refusedForGood(error) || mail.attempts >= this.maxAttempts) {
-        await this.finish(mail, { status: OutboxStatus.FAILED, lastError });
-        this.log.error(
-          `E-mail ${mail.kind} ${mail.id} to ${mail.recipient} given up after ${mail.attempts} attempts: ${lastError}`,
-        );
-        return;
-      }
-      const delay = retryDelay(mail.attempts, this.firstRetryMs);
-      await this.finish(mail, { nextAttemptAt: new Date(Date.now() + delay), lastError });
-      this.log.warn(
-        `E-mail ${mail.kind} ${mail.id} not delivered (attempt ${mail.attempts}): ${lastError}; next attempt in ${Math.round(delay / 1000)} s`,
-      );
+      await this.recordFailure(mail, error);
+      return;
     }
+    // Sent: from here on nothing may count as a failed attempt, or the e-mail would go twice.
+    await this.recordSent(mail);
+    if (this.toLog) {
+      this.log.log(
+        { mail: { to: mail.recipient, kind: mail.kind, subject: mail.subject, text: mail.text } },
+        `E-mail (not sent: SMTP_URL is unset) to ${mail.recipient}: ${mail.subject}`,
+      );
+    } else {
+      this.log.log(`E-mail ${mail.kind} ${mail.id} sent to the mail server`);
+    }
+  }
+
+  /**
+   * Marks a sent e-mail SENT. The database may refuse for a moment (a busy SQLite file, a
+   * PostgreSQL fail-over): the mark is tried again while the claim holds, never the sending.
+   */
+  private async recordSent(mail: OutboxMail): Promise<void> {
+    const until = (mail.claimedUntil?.getTime() ?? Date.now()) - 100;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.finish(mail, { status: OutboxStatus.SENT, sentAt: new Date(), lastError: null });
+        return;
+      } catch (error) {
+        if (Date.now() + 50 * attempt >= until) {
+          this.log.error(
+            { err: error },
+            `E-mail ${mail.kind} ${mail.id} was sent but could not be marked so: it may be sent again`,
+          );
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
+  private async recordFailure(mail: OutboxMail, error: unknown): Promise<void> {
+    const lastError = describeError(error);
+    if (refusedForGood(error) || mail.attempts >= this.maxAttempts) {
+      await this.finish(mail, { status: OutboxStatus.FAILED, lastError });
+      this.log.error(
+        `E-mail ${mail.kind} ${mail.id} to ${mail.recipient} given up after ${mail.attempts} attempts: ${lastError}`,
+      );
+      return;
+    }
+    const delay = retryDelay(mail.attempts, this.firstRetryMs);
+    await this.finish(mail, { nextAttemptAt: new Date(Date.now() + delay), lastError });
+    this.log.warn(
+      `E-mail ${mail.kind} ${mail.id} not delivered (attempt ${mail.attempts}): ${lastError}; next attempt in ${Math.round(delay / 1000)} s`,
+    );
   }
 
   /** Records the attempt's outcome and releases the claim. */
