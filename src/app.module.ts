@@ -32,6 +32,7 @@ import { SubscriptionContextInput, SubscriptionServer } from './events/subscript
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
 import { MailModule } from './mail/mail.module';
+import { ClockModule } from './common/clock/clock.module';
 import { MatchingModule } from './matching/matching.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NeedsModule } from './needs/needs.module';
@@ -115,6 +116,7 @@ export class AppModule {
         }),
         // Time-driven work (@Cron): each job says how it stays safe with several instances.
         ScheduleModule.forRoot(),
+        ClockModule,
         SchedulingModule,
         RedisModule,
         EventsModule,

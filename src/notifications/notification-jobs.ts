@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Cron, CronExpression, SchedulerRegistry } from '@nestjs/schedule';
@@ -67,6 +68,7 @@ export class NotificationJobs implements OnApplicationBootstrap, OnApplicationSh
     private readonly notifier: Notifier,
     private readonly matching: MatchingService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
     this.digestCron = config.get('NEW_MATCHES_CRON', { infer: true });
@@ -89,7 +91,7 @@ export class NotificationJobs implements OnApplicationBootstrap, OnApplicationSh
   }
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'upcoming-activities' })
-  async upcomingJob(now = new Date()): Promise<void> {
+  async upcomingJob(now = this.clock.now()): Promise<void> {
     await this.jobs.runOnce(
       'upcoming-activities',
       HOUR,
@@ -98,7 +100,7 @@ export class NotificationJobs implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
-  async digestJob(now = new Date()): Promise<void> {
+  async digestJob(now = this.clock.now()): Promise<void> {
     await this.jobs.runOnce(
       'new-matches-digest',
       HOUR,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock';
 import { inBackground } from '../database/background-work';
 import { JobRun } from './job-run.entity';
 
@@ -22,7 +23,10 @@ export interface JobWindow {
 export class ScheduledJobs {
   private readonly log = new Logger(ScheduledJobs.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Runs `work` if no other instance holds `name`; answers whether it ran. A failure is
@@ -32,7 +36,7 @@ export class ScheduledJobs {
     name: string,
     holdMs: number,
     work: (window: JobWindow) => Promise<void>,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<boolean> {
     return inBackground(() => this.takeAndRun(name, holdMs, work, now));
   }

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app-setup';
+import { ManualClock, Clock } from '../../src/common/clock/clock';
 import { Environment } from '../../src/config/environment';
 import { DatabaseEngine } from '../../src/database/column-types';
 import {
@@ -52,6 +53,11 @@ export interface TestApp extends GraphQLClient {
   databaseUrl: string;
   /** The SQLite file behind this app; undefined on PostgreSQL. */
   databaseFile?: string;
+  /**
+   * The app's clock: the real time unless `options.clock` was given, then that ManualClock,
+   * which tests move forward (expiry, reminders, follow-ups) instead of sleeping.
+   */
+  clock: Clock;
   /** SQL statements run so far (TypeORM's logger counts them). */
   queryCount(): number;
   /**
@@ -77,6 +83,8 @@ export interface TestAppOptions {
   /** For what only SQLite has (PRAGMAs, the file): a SQLite file whatever the suite runs on. */
   engine?: DatabaseEngine;
   env?: Record<string, string>;
+  /** A clock the test moves by hand; the app reads the real time without one. */
+  clock?: ManualClock;
 }
 
 /** A fresh database for one app (or a server process), and how to remove it. */
@@ -142,7 +150,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         ...options.env,
       }),
     ],
-  }).compile();
+  })
+    .overrideProvider(Clock)
+    .useValue(options.clock ?? new Clock())
+    .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, app.get(ConfigService<Environment, true>));
   try {
@@ -175,6 +186,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     dataSource,
     engine,
+    clock: app.get(Clock),
     databaseUrl: database.url,
     databaseFile: engine === 'sqlite' ? sqlitePath(database.url) : undefined,
     ...client,
