@@ -13,6 +13,8 @@
  *      page (performance.now(), the navigation's start being 0). Each run is a new browser
  *      context (a signed-in session, nothing cached); the first run after the server
  *      starts is printed apart from the median of the next ones. Goal: at most 1.5 s.
+ *      The charts' drawings (the same figures as their tables, hidden from screen readers)
+ *      are drawn after the first paint: when they are all there is printed too.
  *
  * Settings (environment): BENCH_RUNS (5).
  */
@@ -100,7 +102,10 @@ async function signInScripts(browser: Browser, url: string): Promise<Script[]> {
  * One measured opening of the overview in a new, signed-in context: milliseconds from the
  * navigation's start until the map, the year's figures and the charts' tables are there.
  */
-async function overviewOnce(browser: Browser, url: string): Promise<number> {
+async function overviewOnce(
+  browser: Browser,
+  url: string,
+): Promise<{ usable: number; drawn: number }> {
   const context = await browser.newContext({
     locale: 'es-HN',
     viewport: { width: 1280, height: 900 },
@@ -133,7 +138,9 @@ async function overviewOnce(browser: Browser, url: string): Promise<number> {
         seen.figures = now;
       if (!seen.charts && document.querySelectorAll('table.sec-table').length === 3)
         seen.charts = now;
-      return seen.map && seen.figures && seen.charts ? seen : false;
+      if (!seen.drawn && document.querySelectorAll('.sec-chart .recharts-wrapper').length === 3)
+        seen.drawn = now;
+      return seen.map && seen.figures && seen.charts && seen.drawn ? seen : false;
     },
     seen,
     { polling: 'raf', timeout: 60_000 },
@@ -142,12 +149,12 @@ async function overviewOnce(browser: Browser, url: string): Promise<number> {
   const elapsed = Math.max(steps.map, steps.figures, steps.charts);
   if (process.env.BENCH_VERBOSE) {
     console.error(
-      `   map ${steps.map.toFixed(0)} ms, figures ${steps.figures.toFixed(0)} ms, charts ${steps.charts.toFixed(0)} ms; ` +
+      `   map ${steps.map.toFixed(0)} ms, figures ${steps.figures.toFixed(0)} ms, charts ${steps.charts.toFixed(0)} ms (drawn ${steps.drawn.toFixed(0)} ms); ` +
         (await Promise.all(operations)).join(', '),
     );
   }
   await context.close();
-  return elapsed;
+  return { usable: elapsed, drawn: steps.drawn };
 }
 
 const median = (values: number[]) => {
@@ -195,18 +202,21 @@ async function main() {
         `(goal ≤ ${GOALS.signInKb} KB gzip: ${gzip <= GOALS.signInKb * 1024 ? 'met' : 'NOT met'})`,
     );
 
-    const times: number[] = [];
-    for (let run = 0; run < RUNS + 1; run += 1) times.push(await overviewOnce(browser, url));
-    const [first, ...rest] = times;
-    const typical = median(rest);
+    const runs: { usable: number; drawn: number }[] = [];
+    for (let run = 0; run < RUNS + 1; run += 1) runs.push(await overviewOnce(browser, url));
+    const [first, ...rest] = runs;
+    const typical = median(rest.map((run) => run.usable));
     console.log(
       `2. Secretariat overview usable (${DEFAULT_SIZE.needs} needs, ${DEFAULT_SIZE.offers} ` +
         `offers, ${DEFAULT_SIZE.twinnings} twinnings):`,
     );
-    console.log(`   first after the server started: ${first.toFixed(0)} ms`);
+    console.log(`   first after the server started: ${first.usable.toFixed(0)} ms`);
     console.log(
-      `   median of ${rest.length}: ${typical.toFixed(0)} ms (${rest.map((t) => t.toFixed(0)).join(', ')} ms) ` +
+      `   median of ${rest.length}: ${typical.toFixed(0)} ms (${rest.map((run) => run.usable.toFixed(0)).join(', ')} ms) ` +
         `(goal ≤ ${GOALS.overviewMs} ms: ${typical <= GOALS.overviewMs ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `   the charts' drawings, after the tables: median ${median(rest.map((run) => run.drawn)).toFixed(0)} ms`,
     );
   } finally {
     await browser?.close();

@@ -1,21 +1,13 @@
-import { lazy, ReactNode, Suspense, useMemo } from 'react';
+import { ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
+import { ChunkView } from './chunks';
 import { createConsoleClient } from './client';
 import { Shell } from './components/shell';
 import SignIn from './pages/sign-in';
-import { SessionProvider, useSession } from './session';
-
-// Each group of screens is a chunk of its own: the sign-in page loads none of them.
-const Home = lazy(() => import('./pages/home'));
-const Needs = lazy(() => import('./pages/needs'));
-const Offers = lazy(() => import('./pages/offers'));
-const Twinnings = lazy(() => import('./pages/twinnings'));
-const Activities = lazy(() => import('./pages/activities'));
-const Secretariat = lazy(() => import('./pages/secretariat'));
-const Account = lazy(() => import('./pages/account'));
-const PublicAccount = lazy(() => import('./pages/public-account'));
+import { preloadFor, screens } from './screens';
+import { SessionProvider, useMe, useSession } from './session';
 
 function Loading() {
   const { t } = useTranslation();
@@ -28,117 +20,138 @@ function Loading() {
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { me } = useSession();
+  // Who signed in tells which screens come next: load them while the first queries run.
+  useEffect(() => {
+    if (me) preloadFor(me.role);
+  }, [me]);
   if (me === undefined) return <Loading />;
   if (me === null) return <SignIn />;
   return <Shell>{children}</Shell>;
 }
 
+/** Each role's first screen: the secretariat's is its overview. */
+function HomeScreen() {
+  const me = useMe();
+  return me.role === 'SECRETARIAT' ? (
+    <ChunkView of={screens.secretariat} props={{ page: 'overview' }} />
+  ) : (
+    <ChunkView of={screens.home} props={{}} />
+  );
+}
+
 function Screens() {
   return (
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route path="/invitation" element={<PublicAccount page="invitation" />} />
-        <Route path="/reset-password" element={<PublicAccount page="reset" />} />
-        <Route path="/forgot-password" element={<PublicAccount page="forgot" />} />
-        <Route path="/signin" element={<Navigate to="/" replace />} />
-        <Route
-          path="/"
-          element={
-            <SignedIn>
-              <Home />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/needs/*"
-          element={
-            <SignedIn>
-              <Needs />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/offers/*"
-          element={
-            <SignedIn>
-              <Offers />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/twinnings/*"
-          element={
-            <SignedIn>
-              <Twinnings />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/activities/*"
-          element={
-            <SignedIn>
-              <Activities />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/plan"
-          element={
-            <SignedIn>
-              <Secretariat page="plan" />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/users"
-          element={
-            <SignedIn>
-              <Secretariat page="users" />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/organizations"
-          element={
-            <SignedIn>
-              <Secretariat page="organizations" />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/audit"
-          element={
-            <SignedIn>
-              <Secretariat page="audit" />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/notifications"
-          element={
-            <SignedIn>
-              <Account page="notifications" />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/profile"
-          element={
-            <SignedIn>
-              <Account page="profile" />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="*"
-          element={
-            <SignedIn>
-              <Account page="not-found" />
-            </SignedIn>
-          }
-        />
-      </Routes>
-    </Suspense>
+    <Routes>
+      <Route
+        path="/invitation"
+        element={<ChunkView of={screens.publicAccount} props={{ page: 'invitation' }} />}
+      />
+      <Route
+        path="/reset-password"
+        element={<ChunkView of={screens.publicAccount} props={{ page: 'reset' }} />}
+      />
+      <Route
+        path="/forgot-password"
+        element={<ChunkView of={screens.publicAccount} props={{ page: 'forgot' }} />}
+      />
+      <Route path="/signin" element={<Navigate to="/" replace />} />
+      <Route
+        path="/"
+        element={
+          <SignedIn>
+            <HomeScreen />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/needs/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.needs} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/offers/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.offers} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/twinnings/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.twinnings} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/activities/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.activities} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/plan"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.secretariat} props={{ page: 'plan' }} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/users"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.secretariat} props={{ page: 'users' }} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/organizations"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.secretariat} props={{ page: 'organizations' }} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/audit"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.secretariat} props={{ page: 'audit' }} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/notifications"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.account} props={{ page: 'notifications' }} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="/profile"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.account} props={{ page: 'profile' }} />
+          </SignedIn>
+        }
+      />
+      <Route
+        path="*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.account} props={{ page: 'not-found' }} />
+          </SignedIn>
+        }
+      />
+    </Routes>
   );
 }
 

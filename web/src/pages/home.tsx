@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../session';
 import { UpcomingActivities } from './home/activities';
@@ -7,12 +6,12 @@ import { NeedsByStatus, OffersByStatus } from './home/postings';
 import { useTwinningChanges, WaitingProposals } from './home/proposals';
 import './needs/postings.css';
 
-const Secretariat = lazy(() => import('./secretariat'));
-
-/** The first screen after sign-in: each role's home (CONSOLE.md, "Places, by role"). */
+/**
+ * The first screen after sign-in: each role's home (CONSOLE.md, "Places, by role"); the
+ * secretariat's is its overview (app.tsx sends it there).
+ */
 export default function Home() {
   const me = useMe();
-  if (me.role === 'SECRETARIAT') return <Secretariat page="overview" />;
   if (me.role === 'OBSERVER') return <ObserverHome />;
   return <FocalPointHome />;
 }

@@ -1,3 +1,4 @@
+import { ReactNode, startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -15,6 +16,22 @@ import type { Quarter } from './quarters';
 
 const ACCENT = '#005ea2';
 const GENDER_COLOURS = { women: '#005ea2', men: '#b35c00', other: '#565c65' };
+
+/**
+ * A chart's drawing, drawn once the page around it has been shown: the tables under the
+ * charts hold the same figures and are readable at once, and drawing three charts (each measured
+ * by its ResponsiveContainer first) is the slowest part of the overview, so it is done
+ * as a transition React may interrupt, after the first paint.
+ */
+function Drawing({ children }: { children: ReactNode }) {
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => startTransition(() => setDrawn(true)), []);
+  return (
+    <div className="sec-chart" aria-hidden="true">
+      {drawn && children}
+    </div>
+  );
+}
 
 /**
  * The figures as charts (Recharts, loaded only here). Each chart has a title and the same
@@ -41,7 +58,7 @@ export default function Charts({ figures, quarters }: { figures: Figures; quarte
     <div className="sec-charts">
       <figure className="card" aria-labelledby="chart-status-title">
         <figcaption id="chart-status-title">{t('secretariat.figures.byStatusTitle')}</figcaption>
-        <div className="sec-chart" aria-hidden="true">
+        <Drawing>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart
               data={statuses}
@@ -57,7 +74,7 @@ export default function Charts({ figures, quarters }: { figures: Figures; quarte
               </Bar>
             </BarChart>
           </ResponsiveContainer>
-        </div>
+        </Drawing>
         <table className="sec-table">
           <thead>
             <tr>
@@ -80,7 +97,7 @@ export default function Charts({ figures, quarters }: { figures: Figures; quarte
         <figcaption id="chart-activities-title">
           {t('secretariat.figures.activitiesTitle')}
         </figcaption>
-        <div className="sec-chart" aria-hidden="true">
+        <Drawing>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={periods} margin={{ top: 20 }} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#dfe1e2" />
@@ -96,7 +113,7 @@ export default function Charts({ figures, quarters }: { figures: Figures; quarte
               </Bar>
             </BarChart>
           </ResponsiveContainer>
-        </div>
+        </Drawing>
         <table className="sec-table">
           <thead>
             <tr>
@@ -121,7 +138,7 @@ export default function Charts({ figures, quarters }: { figures: Figures; quarte
         <figcaption id="chart-participants-title">
           {t('secretariat.figures.participantsTitle')}
         </figcaption>
-        <div className="sec-chart" aria-hidden="true">
+        <Drawing>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={periods} margin={{ top: 20 }} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#dfe1e2" />
@@ -140,7 +157,7 @@ export default function Charts({ figures, quarters }: { figures: Figures; quarte
               ))}
             </BarChart>
           </ResponsiveContainer>
-        </div>
+        </Drawing>
         <table className="sec-table">
           <thead>
             <tr>

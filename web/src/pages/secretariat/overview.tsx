@@ -1,20 +1,17 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
+import { ChunkView } from '../../chunks';
 import { DataState } from '../../components/data-state';
 import { useFormat } from '../../components/format';
 import { graphql } from '../../graphql';
+import { overviewCharts } from '../../screens';
 import { useMe } from '../../session';
 import { CoverageMap } from './coverage-map';
 import { COVERAGE, FIGURES } from './queries';
 import { ToConfirm } from './to-confirm';
 import { Figures, ofTheYear } from './figures';
 import { lastQuarters } from './quarters';
-
-// Recharts is heavy: its chunk loads with the overview (while its figures are read), never
-// before, and never on the sign-in page.
-const loadCharts = () => import('./charts');
-const Charts = lazy(loadCharts);
 
 const TWINNING_CHANGED = graphql(`
   subscription OverviewTwinningChanged {
@@ -34,7 +31,6 @@ export default function Overview() {
   const { t } = useTranslation();
   const me = useMe();
   const quarters = useMemo(() => lastQuarters(new Date()), []);
-  useEffect(() => void loadCharts(), []);
   const [coverage, reloadCoverage] = useQuery({ query: COVERAGE });
   const [figures, reloadFigures] = useQuery({
     query: FIGURES,
@@ -96,15 +92,7 @@ export default function Overview() {
         >
           {figures.data && <YearFigures figures={figures.data} />}
           {figures.data && (
-            <Suspense
-              fallback={
-                <p role="status" className="muted">
-                  {t('common.loading')}
-                </p>
-              }
-            >
-              <Charts figures={figures.data} quarters={quarters} />
-            </Suspense>
+            <ChunkView of={overviewCharts} props={{ figures: figures.data, quarters }} />
           )}
         </DataState>
       </section>
