@@ -39,7 +39,10 @@ function delivery(options: { failWrites: number; send: () => Promise<unknown> })
   const internals = subject as unknown as {
     transport: { sendMail: () => Promise<unknown> };
     deliver: (mail: OutboxMail) => Promise<void>;
+    stopped: boolean;
   };
+  // Running, as after the application's start (without its polling).
+  internals.stopped = false;
   let sends = 0;
   internals.transport.sendMail = () => {
     sends += 1;

@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
@@ -52,7 +57,7 @@ function describeError(error: unknown): string {
  * Without SMTP_URL the e-mails go to the log (development and test).
  */
 @Injectable()
-export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('Mail');
   private readonly transport: Transporter;
   private readonly toLog: boolean;
@@ -98,8 +103,11 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
     this.soon();
   }
 
-  /** Stops looking, and waits for the e-mails being sent now. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops looking, and waits for the e-mails being sent now: before the application's
+   * shutdown hooks, as the database closes in one of them and a sent e-mail must be marked.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
@@ -205,7 +213,7 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
         await this.finish(mail, { status: OutboxStatus.SENT, sentAt: new Date(), lastError: null });
         return;
       } catch (error) {
-        if (Date.now() + 50 * attempt >= until) {
+        if (this.stopped || Date.now() + 50 * attempt >= until) {
           this.log.error(
             { err: error },
             `E-mail ${mail.kind} ${mail.id} was sent but could not be marked so: it may be sent again`,

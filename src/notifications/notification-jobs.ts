@@ -1,5 +1,10 @@
 import { Clock } from '../common/clock/clock';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Cron, CronExpression, SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
@@ -56,7 +61,7 @@ interface DigestLine {
  *   the other side; at most one a day per person.
  */
 @Injectable()
-export class NotificationJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger(NotificationJobs.name);
   private readonly digestCron: string;
   private catchingUp?: Promise<unknown>;
@@ -86,7 +91,7 @@ export class NotificationJobs implements OnApplicationBootstrap, OnApplicationSh
     this.catchingUp = inBackground(() => Promise.all([this.upcomingJob(), this.digestIfMissed()]));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.catchingUp;
   }
 
