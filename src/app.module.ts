@@ -32,6 +32,7 @@ import { SubscriptionContextInput, SubscriptionServer } from './events/subscript
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
 import { MailModule } from './mail/mail.module';
+import { AttentionModule } from './attention/attention.module';
 import { ClockModule } from './common/clock/clock.module';
 import { MatchingModule } from './matching/matching.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -133,6 +134,7 @@ export class AppModule {
         TwinningsModule,
         ActivitiesModule,
         NotificationsModule,
+        AttentionModule,
         ReportsModule,
         AuditModule,
         HealthModule,

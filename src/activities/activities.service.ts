@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
@@ -71,6 +72,7 @@ function assertPlanned(activity: Activity, verb: Message): void {
 @Injectable()
 export class ActivitiesService implements OnModuleInit {
   constructor(
+    private readonly clock: Clock,
     @InjectRepository(Activity) private readonly activities: Repository<Activity>,
     @InjectRepository(ActivityParticipantCountry)
     private readonly participantCountries: Repository<ActivityParticipantCountry>,
@@ -187,7 +189,7 @@ export class ActivitiesService implements OnModuleInit {
       const { twinning, parties } = followed;
       assertMayFollowUp(user, parties, msg('activities.recordThem'));
       assertAllows(twinning.status, TwinningAction.RECORD_ACTIVITY);
-      const now = new Date();
+      const now = this.clock.now();
       const activity = await manager.save(
         manager.create(Activity, {
           twinningId: twinning.id,
@@ -235,7 +237,7 @@ export class ActivitiesService implements OnModuleInit {
       activity.men = input.men;
       activity.other = input.other;
       activity.outcome = input.outcome.trim();
-      activity.updatedAt = new Date();
+      activity.updatedAt = this.clock.now();
       return manager.save(activity);
     });
     await this.events.publish('twinningChanged', { twinningId: completed.twinningId });
@@ -249,7 +251,7 @@ export class ActivitiesService implements OnModuleInit {
       assertPlanned(activity, msg('activities.verbCancelled'));
       activity.status = ActivityStatus.CANCELLED;
       activity.cancellationReason = reason.trim();
-      activity.updatedAt = new Date();
+      activity.updatedAt = this.clock.now();
       return manager.save(activity);
     });
     await this.events.publish('twinningChanged', { twinningId: cancelled.twinningId });
@@ -273,7 +275,7 @@ export class ActivitiesService implements OnModuleInit {
       {
         status: ActivityStatus.CANCELLED,
         cancellationReason: reason.slice(0, 1000),
-        updatedAt: new Date(),
+        updatedAt: this.clock.now(),
       },
     );
   }

@@ -1,3 +1,5 @@
+import { AttentionKind } from '../attention/attention-kind';
+import { parseThresholds, thresholdProblem } from '../attention/attention-rules';
 import { plainToInstance, Transform } from 'class-transformer';
 import { validateCronExpression } from 'cron';
 import {
@@ -26,6 +28,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** "amber/red" days, e.g. "60/120" (the ATTENTION_* settings). */
+const THRESHOLDS = /^\d{1,4}\/\d{1,4}$/;
+const THRESHOLDS_MESSAGE = '$property must be "amber/red" in days, e.g. "60/120"';
 
 /**
  * Every setting the service reads, with its default. The raw environment (plus `.env`)
@@ -309,6 +315,31 @@ export class Environment {
   })
   NEW_MATCHES_CRON = '0 12 * * *';
 
+  // ---- The attention list (issue 14) ---------------------------------------------------
+  // Each "amber/red" in days: amber from the first number, red from the second. For
+  // POSTING_EXPIRING they are the days left before expiry (amber a month before, red the
+  // last week); for the others the days something has waited.
+
+  /** An open need that nobody has proposed for, since it was posted or its last twinning ended. */
+  @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
+  ATTENTION_NEED_UNMATCHED_DAYS = '60/120';
+
+  /** A proposal with a party still to answer, since it was made. */
+  @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
+  ATTENTION_PROPOSAL_UNANSWERED_DAYS = '7/14';
+
+  /** A confirmed twinning with no activity recorded, since its confirmation. */
+  @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
+  ATTENTION_TWINNING_WITHOUT_ACTIVITY_DAYS = '30/90';
+
+  /** A follow-up past due with an answer missing, since it fell due. */
+  @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
+  ATTENTION_FOLLOW_UP_OVERDUE_DAYS = '0/30';
+
+  /** A need or offer about to expire: days left. */
+  @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
+  ATTENTION_POSTING_EXPIRING_DAYS = '30/7';
+
   // ---- The web console (issue 13) ------------------------------------------------------
 
   /**
@@ -373,6 +404,22 @@ function productionRules(env: Environment): string[] {
   return problems;
 }
 
+/** Each ATTENTION_* pair in the order its kind reads it (see thresholdProblem). */
+function attentionRules(env: Environment, known: string[]): string[] {
+  const settings = {
+    ATTENTION_NEED_UNMATCHED_DAYS: AttentionKind.NEED_UNMATCHED,
+    ATTENTION_PROPOSAL_UNANSWERED_DAYS: AttentionKind.PROPOSAL_UNANSWERED,
+    ATTENTION_TWINNING_WITHOUT_ACTIVITY_DAYS: AttentionKind.TWINNING_WITHOUT_ACTIVITY,
+    ATTENTION_FOLLOW_UP_OVERDUE_DAYS: AttentionKind.FOLLOW_UP_OVERDUE,
+    ATTENTION_POSTING_EXPIRING_DAYS: AttentionKind.POSTING_EXPIRING,
+  } as const;
+  return Object.entries(settings).flatMap(([setting, kind]) => {
+    if (known.some((problem) => problem.startsWith(setting))) return [];
+    const problem = thresholdProblem(kind, parseThresholds(env[setting as keyof typeof settings]));
+    return problem ? [`${setting}: ${problem}`] : [];
+  });
+}
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
@@ -396,6 +443,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   ) {
     problems.push('NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"');
   }
+  problems.push(...attentionRules(env, problems));
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   }

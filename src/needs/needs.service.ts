@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -40,6 +41,7 @@ function searchTextOf(need: Pick<Need, 'title' | 'description'>): string {
 @Injectable()
 export class NeedsService {
   constructor(
+    private readonly clock: Clock,
     @InjectRepository(Need) private readonly needs: Repository<Need>,
     private readonly reference: ReferenceService,
     private readonly transactions: TransactionRunner,
@@ -114,7 +116,7 @@ export class NeedsService {
     const found = new Set(needs.map((need) => need.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw new NotFoundError('Need', missing);
-    const now = new Date();
+    const now = this.clock.now();
     for (const need of needs) {
       if (need.status !== from) {
         throw new ConflictError(
@@ -185,7 +187,7 @@ export class NeedsService {
     checkPeriod(problems, 'latestEnd', input.earliestStart, input.latestEnd);
     problems.throwIfAny();
 
-    const now = new Date();
+    const now = this.clock.now();
     const need = this.needs.create({
       countryCode: input.countryCode,
       workingGroupCode: input.workingGroupCode,
@@ -246,7 +248,7 @@ export class NeedsService {
       checkPeriod(periodProblems, 'latestEnd', updated.earliestStart, updated.latestEnd);
       periodProblems.throwIfAny();
       updated.searchText = searchTextOf(updated);
-      updated.updatedAt = new Date();
+      updated.updatedAt = this.clock.now();
       return manager.save(updated);
     });
     // Moved to another working group: it is new there.
@@ -264,7 +266,7 @@ export class NeedsService {
       const need = await this.lockOpenNeed(manager, user, id, 'withdrawn');
       need.status = NeedStatus.WITHDRAWN;
       need.withdrawalReason = reason?.trim() ?? null;
-      need.updatedAt = new Date();
+      need.updatedAt = this.clock.now();
       return manager.save(need);
     });
   }

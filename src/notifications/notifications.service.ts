@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
@@ -13,6 +14,7 @@ import { Notification } from './notification.entity';
 @Injectable()
 export class NotificationsService {
   constructor(
+    private readonly clock: Clock,
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(MutedEmail) private readonly muted: Repository<MutedEmail>,
     private readonly transactions: TransactionRunner,
@@ -41,7 +43,7 @@ export class NotificationsService {
       const result = await manager.update(
         Notification,
         { id: In([...ids]), userId: user.id, readAt: IsNull() },
-        { readAt: new Date() },
+        { readAt: this.clock.now() },
       );
       return result.affected ?? 0;
     });

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { User } from '../accounts/user.entity';
@@ -36,6 +37,7 @@ export type Recipient = Pick<User, 'id' | 'email' | 'name' | 'locale' | 'active'
 @Injectable()
 export class Notifier {
   constructor(
+    private readonly clock: Clock,
     private readonly outbox: MailOutbox,
     private readonly links: PublicLinks,
   ) {}
@@ -66,7 +68,7 @@ export class Notifier {
         title: title.slice(0, 300),
         body,
         link: link ?? null,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
         readAt: null,
         dedupeKey: notice.onceKey ? `${notice.onceKey}:${person.id}` : null,
       });

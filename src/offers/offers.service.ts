@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -49,6 +50,7 @@ export interface OfferTerms {
 @Injectable()
 export class OffersService {
   constructor(
+    private readonly clock: Clock,
     @InjectRepository(Offer) private readonly offers: Repository<Offer>,
     @InjectRepository(OfferWorkingGroup)
     private readonly offerWorkingGroups: Repository<OfferWorkingGroup>,
@@ -196,7 +198,7 @@ export class OffersService {
     checkPeriod(problems, 'availableTo', input.availableFrom, input.availableTo);
     problems.throwIfAny();
 
-    const now = new Date();
+    const now = this.clock.now();
     const offer = this.offers.create({
       organizationId: input.organizationId,
       title: input.title.trim(),
@@ -263,7 +265,7 @@ export class OffersService {
       }
       updated.status = statusForCapacity(updated);
       updated.searchText = searchTextOf(updated);
-      updated.updatedAt = new Date();
+      updated.updatedAt = this.clock.now();
       const saved = await manager.save(updated);
       if (workingGroupCodes) {
         const served = await manager.find(OfferWorkingGroup, { where: { offerId: id } });
@@ -295,7 +297,7 @@ export class OffersService {
       }
       offer.status = OfferStatus.WITHDRAWN;
       offer.withdrawalReason = reason?.trim() ?? null;
-      offer.updatedAt = new Date();
+      offer.updatedAt = this.clock.now();
       return manager.save(offer);
     });
   }
@@ -331,7 +333,7 @@ export class OffersService {
   ): Promise<Offer> {
     offer.reservedCapacity = reservedCapacity;
     if (offer.status !== OfferStatus.WITHDRAWN) offer.status = statusForCapacity(offer);
-    offer.updatedAt = new Date();
+    offer.updatedAt = this.clock.now();
     return manager.save(offer);
   }
 

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { ActivitiesService } from '../activities/activities.service';
 import { ActivityKind } from '../activities/activity-enums';
@@ -16,6 +17,7 @@ import { PlatformSummary } from './dto/platform-summary';
 @Injectable()
 export class ReportsService {
   constructor(
+    private readonly clock: Clock,
     private readonly reference: ReferenceService,
     private readonly organizations: OrganizationsService,
     private readonly needs: NeedsService,
@@ -42,7 +44,7 @@ export class ReportsService {
 
   /** The figures of [from, to); by default the current year up to now. */
   async summary(period: { from?: Date; to?: Date }): Promise<PlatformSummary> {
-    const to = period.to ?? new Date();
+    const to = period.to ?? this.clock.now();
     const from = period.from ?? new Date(Date.UTC(to.getUTCFullYear(), 0, 1));
     const problems = new FieldProblems();
     checkPeriod(problems, 'to', from, to);

@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
@@ -127,6 +128,7 @@ export class TwinningsService {
   private readonly stepListeners: StepListener[] = [];
 
   constructor(
+    private readonly clock: Clock,
     @InjectRepository(TwinningArrangement)
     private readonly twinnings: Repository<TwinningArrangement>,
     @InjectRepository(TwinningNeed) private readonly twinningNeeds: Repository<TwinningNeed>,
@@ -305,7 +307,7 @@ export class TwinningsService {
         needs.filter((need) => heldCountries.has(need.countryCode)),
       );
 
-      const now = new Date();
+      const now = this.clock.now();
       const note = input.note?.trim() ?? null;
       const twinning = await manager.save(
         manager.create(TwinningArrangement, {
@@ -382,7 +384,7 @@ export class TwinningsService {
 
       const note = comment?.trim() ?? null;
       side.response = accept ? PartyResponse.ACCEPTED : PartyResponse.DECLINED;
-      side.respondedAt = new Date();
+      side.respondedAt = this.clock.now();
       side.respondedById = user.id;
       side.comment = note;
       await manager.save(side);
@@ -491,7 +493,7 @@ export class TwinningsService {
     held?: readonly TwinningParty[],
     answered?: TwinningParty,
   ): Promise<TwinningArrangement> {
-    const now = new Date();
+    const now = this.clock.now();
     const from = twinning.status;
     twinning.updatedAt = now;
     if (next !== from) {
