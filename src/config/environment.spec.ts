@@ -30,6 +30,11 @@ describe('validateEnvironment', () => {
       PASSWORD_RESETS_PER_ADDRESS: 10,
       PASSWORD_RESETS_PER_EMAIL: 3,
       NEW_MATCHES_CRON: '0 12 * * *',
+      ATTENTION_NEED_UNMATCHED_DAYS: '60/120',
+      ATTENTION_PROPOSAL_UNANSWERED_DAYS: '7/14',
+      ATTENTION_TWINNING_WITHOUT_ACTIVITY_DAYS: '30/90',
+      ATTENTION_FOLLOW_UP_OVERDUE_DAYS: '0/30',
+      ATTENTION_POSTING_EXPIRING_DAYS: '30/7',
     });
   });
 
@@ -59,6 +64,18 @@ describe('validateEnvironment', () => {
     [
       { NEW_MATCHES_CRON: '99 99 * * *' },
       'Invalid configuration: NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"',
+    ],
+    [
+      { ATTENTION_NEED_UNMATCHED_DAYS: '60' },
+      'Invalid configuration: ATTENTION_NEED_UNMATCHED_DAYS must be "amber/red" in days, e.g. "60/120"',
+    ],
+    [
+      { ATTENTION_PROPOSAL_UNANSWERED_DAYS: '14/7' },
+      'Invalid configuration: ATTENTION_PROPOSAL_UNANSWERED_DAYS: the amber days must not be more than the red ones, e.g. "60/120"',
+    ],
+    [
+      { ATTENTION_POSTING_EXPIRING_DAYS: '7/30' },
+      'Invalid configuration: ATTENTION_POSTING_EXPIRING_DAYS: the red days left must not be more than the amber ones, e.g. "30/7"',
     ],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
     [
