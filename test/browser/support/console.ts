@@ -133,6 +133,30 @@ export async function signIn(
   await page.getByRole('button', { name: words.submit }).click();
 }
 
+/** The main navigation's name in each language. */
+export const NAVIGATION = { es: 'Navegación principal', en: 'Main navigation' } as const;
+
+/**
+ * `email` signed in on a new context reading the console in `language` (switching the
+ * account's language when it differs), at `width` pixels.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  url: string,
+  email: string,
+  password: string,
+  { language = 'es', width = 1280 }: { language?: 'es' | 'en'; width?: number } = {},
+): Promise<ConsolePage> {
+  const opening = await openConsole(browser, url, { language, width });
+  const { page } = opening;
+  await signIn(page, email, password, language);
+  await page.getByRole('navigation', { name: /Navegación principal|Main navigation/ }).waitFor();
+  const switchTo = page.getByRole('button', { name: language.toUpperCase(), exact: true });
+  if ((await switchTo.getAttribute('aria-pressed')) !== 'true') await switchTo.click();
+  await page.getByRole('navigation', { name: NAVIGATION[language] }).waitFor();
+  return opening;
+}
+
 /** Serious and critical accessibility violations axe-core finds on the page as it is. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   // The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA (CONSOLE.md's bar).

@@ -26,6 +26,7 @@ const TONES: Record<string, Record<string, Tone>> = {
   },
   activityStatus: { PLANNED: 'blue', DONE: 'green', CANCELLED: 'grey' },
   response: { PENDING: 'amber', ACCEPTED: 'green', DECLINED: 'red' },
+  attentionLevel: { AMBER: 'amber', RED: 'red' },
 };
 
 /** A status as a label: its word in the page's language and its colour. */
@@ -33,11 +34,19 @@ export function StatusLabel({
   kind,
   value,
 }: {
-  kind: 'needStatus' | 'offerStatus' | 'twinningStatus' | 'activityStatus' | 'response';
+  kind:
+    | 'needStatus'
+    | 'offerStatus'
+    | 'twinningStatus'
+    | 'activityStatus'
+    | 'response'
+    | 'attentionLevel';
   value: string;
 }) {
   const { t } = useTranslation();
   return (
-    <span className={`status status-${TONES[kind][value] ?? 'grey'}`}>{t(`${kind}.${value}`)}</span>
+    <span className={`status status-${TONES[kind][value] ?? 'grey'}`}>
+      {t(kind === 'attentionLevel' ? `attention.level.${value}` : `${kind}.${value}`)}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 import { accountWords } from './account';
 import { activitiesWords } from './activities';
+import { attentionWords } from './attention';
 import { en } from './en';
 import { es } from './es';
 import { homeWords } from './home';
@@ -20,6 +21,7 @@ export const AREAS = {
   activities: activitiesWords,
   secretariat: secretariatWords,
   account: accountWords,
+  attention: attentionWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../session';
 import { UpcomingActivities } from './home/activities';
+import { AttentionList } from './home/attention';
 import { ObserverHome } from './home/observer';
 import { NeedsByStatus, OffersByStatus } from './home/postings';
 import { useTwinningChanges, WaitingProposals } from './home/proposals';
@@ -27,6 +28,7 @@ function FocalPointHome() {
         <h1>{t('home.title')}</h1>
         <p className="muted">{t('home.countryIntro', { country: me.country.name })}</p>
         <div className="cards">
+          <AttentionList changes={changes} />
           <WaitingProposals countryCode={me.country.code} changes={changes} />
           <NeedsByStatus country={me.country} mayPost changes={changes} />
           <UpcomingActivities countryCode={me.country.code} />
@@ -40,6 +42,7 @@ function FocalPointHome() {
         <h1>{t('home.title')}</h1>
         <p className="muted">{t('home.memberIntro', { organization: me.organization.name })}</p>
         <div className="cards">
+          <AttentionList changes={changes} />
           <WaitingProposals organizationId={me.organization.id} changes={changes} />
           <OffersByStatus organization={me.organization} changes={changes} />
           <UpcomingActivities organizationId={me.organization.id} />

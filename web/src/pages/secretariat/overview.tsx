@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { ChunkView } from '../../chunks';
 import { DataState } from '../../components/data-state';
 import { useFormat } from '../../components/format';
-import { graphql } from '../../graphql';
 import { overviewCharts } from '../../screens';
+import { AttentionList } from '../home/attention';
+import { useTwinningChanges } from '../home/proposals';
 import { useMe } from '../../session';
 import { CoverageMap } from './coverage-map';
 import { COVERAGE, FIGURES } from './queries';
@@ -13,19 +14,10 @@ import { ToConfirm } from './to-confirm';
 import { Figures, ofTheYear } from './figures';
 import { lastQuarters } from './quarters';
 
-const TWINNING_CHANGED = graphql(`
-  subscription OverviewTwinningChanged {
-    twinningChanged {
-      id
-      status
-    }
-  }
-`);
-
 /**
  * The secretariat's overview (observers read it too): the coverage map, the year's figures
- * and their charts, and the twinnings the parties accepted that wait for confirmation. A
- * change to any twinning reads the map and the figures again.
+ * and their charts, the twinnings the parties accepted that wait for confirmation, and the
+ * attention list. A change to any twinning reads them again.
  */
 export default function Overview() {
   const { t } = useTranslation();
@@ -53,13 +45,12 @@ export default function Overview() {
 
   // Many changes in a burst read the figures once.
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [changed] = useSubscription({ query: TWINNING_CHANGED });
-  const lastChange = changed.data?.twinningChanged;
+  const changes = useTwinningChanges();
   useEffect(() => {
-    if (!lastChange) return;
+    if (changes === 0) return;
     clearTimeout(pending.current);
     pending.current = setTimeout(reload, 300);
-  }, [lastChange, reload]);
+  }, [changes, reload]);
   useEffect(() => () => clearTimeout(pending.current), []);
 
   const cells = coverage.data?.coverageReport ?? [];
@@ -81,6 +72,8 @@ export default function Overview() {
       </section>
 
       {me.role === 'SECRETARIAT' && <ToConfirm onConfirmed={reload} />}
+
+      {me.role === 'SECRETARIAT' && <AttentionList changes={changes} first={20} />}
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t('secretariat.overview.figuresTitle')}</h2>
