@@ -1,8 +1,17 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { timestampColumn } from '../database/column-types';
 import { Country } from '../reference/country.entity';
 import { WorkingGroup } from '../reference/working-group.entity';
+import { Indicator } from './indicator.entity';
 
 /**
  * A commitment of a MIRPS state's National Action Plan: the country's public plan, which
@@ -40,6 +49,10 @@ export class Commitment {
   @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'workingGroupCode' })
   workingGroup?: WorkingGroup;
+
+  /** For reports that read commitments with their indicators in one statement. */
+  @OneToMany(() => Indicator, (indicator) => indicator.commitment)
+  indicatorRows?: Indicator[];
 
   @Column(timestampColumn())
   createdAt: Date;

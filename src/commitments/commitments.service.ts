@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import { Clock } from '../common/clock/clock';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
@@ -80,7 +80,7 @@ export class CommitmentsService {
 
   /** By country, then the plan's code. */
   list(filter: CommitmentFilter = {}): Promise<Commitment[]> {
-    const where: Partial<Commitment> = {};
+    const where: FindOptionsWhere<Commitment> = {};
     if (filter.countryCode) where.countryCode = filter.countryCode;
     if (filter.workingGroupCode) where.workingGroupCode = filter.workingGroupCode;
     return this.commitments.find({ where, order: { countryCode: 'ASC', code: 'ASC' } });
@@ -142,20 +142,12 @@ export class CommitmentsService {
    * indicators are on track at the clock's now (indicator-progress.ts).
    */
   async countsByCountryAndGroup(workingGroupCode?: string): Promise<CommitmentCounts[]> {
-    const commitments = await this.list({ workingGroupCode });
-    const indicators =
-      commitments.length > 0
-        ? await this.indicators.find({
-            where: { commitmentId: In(commitments.map((commitment) => commitment.id)) },
-          })
-        : [];
+    // One statement: the commitments joined with their indicators.
+    const commitments = await this.commitments.find({
+      where: workingGroupCode ? { workingGroupCode } : {},
+      relations: { indicatorRows: true },
+    });
     const now = this.clock.now();
-    const onTrack = new Map<string, number>();
-    for (const indicator of indicators) {
-      if (isOnTrack({ ...indicator, startedAt: indicator.createdAt }, now)) {
-        onTrack.set(indicator.commitmentId, (onTrack.get(indicator.commitmentId) ?? 0) + 1);
-      }
-    }
     const cells = new Map<string, CommitmentCounts>();
     for (const commitment of commitments) {
       const key = `${commitment.countryCode}|${commitment.workingGroupCode}`;
@@ -166,7 +158,9 @@ export class CommitmentsService {
         indicatorsOnTrack: 0,
       };
       cell.commitments += 1;
-      cell.indicatorsOnTrack += onTrack.get(commitment.id) ?? 0;
+      cell.indicatorsOnTrack += (commitment.indicatorRows ?? []).filter((indicator) =>
+        isOnTrack({ ...indicator, startedAt: indicator.createdAt }, now),
+      ).length;
       cells.set(key, cell);
     }
     return [...cells.values()];

@@ -20,7 +20,7 @@ export class Indicator {
   @Column(uuidColumn())
   commitmentId: string;
 
-  @ManyToOne(() => Commitment, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Commitment, (commitment) => commitment.indicatorRows, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'commitmentId' })
   commitment?: Commitment;
 
