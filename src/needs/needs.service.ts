@@ -18,7 +18,8 @@ import { NeedFilter } from './dto/need-filter.input';
 import { UpdateNeedInput } from './dto/update-need.input';
 import { NeedStatus, Priority, Visibility } from './need-enums';
 import { Need } from './need.entity';
-import { assertMayManageNeedsOf, restrictedReachOf } from './need.policy';
+import { assertMayManageNeedsOf } from './need.policy';
+import { restrictNeedsToReadable } from './need-visibility.queries';
 
 /** Needs of one MIRPS state and working group, counted by status (the coverage report). */
 export interface NeedCounts {
@@ -91,33 +92,16 @@ export class NeedsService {
   }
 
   /**
-   * Narrows a query of needs (aliased `alias`) to those `reader` may read: need.policy.ts's
-   * rule (restrictedReachOf, maySeeNeed) in SQL. Every list of needs answered to a caller
-   * goes through here, and so must exports.
+   * Narrows a query of needs (aliased `alias`) to those `reader` may read (see
+   * need-visibility.queries.ts). Every list of needs answered to a caller goes through
+   * here, and so must exports.
    */
   restrictToReadable<T extends object>(
     query: SelectQueryBuilder<T>,
     reader: User,
     alias = 'need',
   ): SelectQueryBuilder<T> {
-    const reach = restrictedReachOf(reader);
-    if (reach.everything) return query;
-    const readable = [`${alias}.visibility = :readablePlatform`];
-    if (reach.countryCode) readable.push(`${alias}.countryCode = :readerCountry`);
-    const sides = [
-      ...(reach.countryCode ? ['"party"."countryCode" = :readerCountry'] : []),
-      ...(reach.organizationId ? ['"party"."organizationId" = :readerOrganization'] : []),
-    ];
-    if (sides.length > 0) {
-      readable.push(
-        `EXISTS (SELECT 1 FROM "twinning_needs" "link" INNER JOIN "twinning_parties" "party" ON "party"."twinningId" = "link"."twinningId" WHERE "link"."needId" = ${alias}.id AND (${sides.join(' OR ')}))`,
-      );
-    }
-    return query.andWhere(`(${readable.join(' OR ')})`, {
-      readablePlatform: Visibility.PLATFORM,
-      readerCountry: reach.countryCode,
-      readerOrganization: reach.organizationId,
-    });
+    return restrictNeedsToReadable(query, reader, alias);
   }
 
   list(reader: User, filter: NeedFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<Need>> {

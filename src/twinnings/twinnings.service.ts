@@ -11,7 +11,7 @@ import { msg } from '../i18n/catalogs';
 import type { Message } from '../i18n/message';
 import { FitOffer, refusal } from '../matching/engine/fit';
 import { needCandidate, offerCandidate } from '../matching/engine-candidates';
-import { NeedStatus, Visibility } from '../needs/need-enums';
+import { NeedStatus } from '../needs/need-enums';
 import { restrictedReachOf } from '../needs/need.policy';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
@@ -38,6 +38,7 @@ import {
 } from './twinning-state';
 import { PartyResponse, TwinningStatus } from './twinning-status';
 import { TwinningArrangement } from './twinning.entity';
+import { restrictTwinningsToReadable } from './twinning-visibility.queries';
 
 /** Figures of a reporting period. */
 export interface TwinningMilestones {
@@ -174,33 +175,14 @@ export class TwinningsService {
 
   /**
    * Narrows a query to the twinnings `reader` may read, `twinningId` being the SQL of the
-   * twinning's id in it (`"activity"."twinningId"`): need.policy.ts's twinningReadableBy,
-   * in SQL. A twinning that includes a RESTRICTED need: its parties and the secretariat.
+   * twinning's id in it (`"activity"."twinningId"`): see twinning-visibility.queries.ts.
    */
   restrictToReadable<T extends object>(
     query: SelectQueryBuilder<T>,
     reader: User,
     twinningId: string,
   ): SelectQueryBuilder<T> {
-    const reach = restrictedReachOf(reader);
-    if (reach.everything) return query;
-    const readable = [
-      `NOT EXISTS (SELECT 1 FROM "twinning_needs" "restrictedLink" INNER JOIN "needs" "restrictedNeed" ON "restrictedNeed"."id" = "restrictedLink"."needId" WHERE "restrictedLink"."twinningId" = ${twinningId} AND "restrictedNeed"."visibility" = :restrictedVisibility)`,
-    ];
-    const sides = [
-      ...(reach.countryCode ? ['"readerParty"."countryCode" = :readerCountry'] : []),
-      ...(reach.organizationId ? ['"readerParty"."organizationId" = :readerOrganization'] : []),
-    ];
-    if (sides.length > 0) {
-      readable.push(
-        `EXISTS (SELECT 1 FROM "twinning_parties" "readerParty" WHERE "readerParty"."twinningId" = ${twinningId} AND (${sides.join(' OR ')}))`,
-      );
-    }
-    return query.andWhere(`(${readable.join(' OR ')})`, {
-      restrictedVisibility: Visibility.RESTRICTED,
-      readerCountry: reach.countryCode,
-      readerOrganization: reach.organizationId,
-    });
+    return restrictTwinningsToReadable(query, reader, twinningId);
   }
 
   list(
