@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { ConsoleModule } from './console/console.module';
 import { formatError } from './common/errors/format-error';
 import { DateTimeScalar } from './common/scalars/date-time.scalar';
@@ -128,6 +129,7 @@ export class AppModule {
         // looks anything up.
         SecurityModule,
         AccountsModule,
+        CommitmentsModule,
         NeedsModule,
         OffersModule,
         MatchingModule,

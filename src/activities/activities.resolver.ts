@@ -34,8 +34,8 @@ export class ActivitiesResolver {
 
   @SignedIn()
   @Query(() => Activity, { description: 'NOT_FOUND when absent' })
-  activity(@Args() { id }: IdArgs): Promise<Activity> {
-    return this.activitiesService.get(id);
+  activity(@CurrentUser() user: User, @Args() { id }: IdArgs): Promise<Activity> {
+    return this.activitiesService.get(user, id);
   }
 
   @SignedIn()
@@ -44,9 +44,10 @@ export class ActivitiesResolver {
       'Activities taking place (at least partly) from `from` until before `to`; newest first',
   })
   activities(
+    @CurrentUser() user: User,
     @Args() { from, to, countryCode, ...page }: ActivitiesArgs,
   ): Promise<ConnectionShape<Activity>> {
-    return this.activitiesService.list({ from, to, countryCode }, page);
+    return this.activitiesService.list(user, { from, to, countryCode }, page);
   }
 
   @Roles(FOLLOW_UP)

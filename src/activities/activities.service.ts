@@ -46,7 +46,8 @@ export interface ActivitiesDone {
   women: number;
   men: number;
   other: number;
-  participantCountryCodes: string[];
+  /** Participant countries, each with the twinning of an activity it took part in. */
+  participantCountries: { countryCode: string; twinningId: string }[];
   twinningIds: string[];
 }
 
@@ -87,23 +88,34 @@ export class ActivitiesService implements OnModuleInit {
     this.twinnings.onSettlement((manager, twinning) => this.cancelPlannedOf(manager, twinning));
   }
 
-  async get(id: string): Promise<Activity> {
-    const activity = await this.activities.findOneBy({ id });
+  /**
+   * An activity `reader` may read (that of a twinning it may read: need.policy.ts);
+   * NOT_FOUND, as for a missing one, when it may not.
+   */
+  async get(reader: User, id: string): Promise<Activity> {
+    const query = this.activities.createQueryBuilder('activity').where('activity.id = :id', { id });
+    const activity = await this.twinnings
+      .restrictToReadable(query, reader, '"activity"."twinningId"')
+      .getOne();
     if (!activity) throw new NotFoundError('Activity', id);
     return activity;
   }
 
-  /** A page of the activities taking place (at least partly) in [from, to). */
-  async list(filter: ActivityFilter, page: PageArgs = {}): Promise<ConnectionShape<Activity>> {
+  /** A page of the activities `reader` may read taking place (at least partly) in [from, to). */
+  async list(
+    reader: User,
+    filter: ActivityFilter,
+    page: PageArgs = {},
+  ): Promise<ConnectionShape<Activity>> {
     const problems = new FieldProblems();
     checkPeriod(problems, 'to', filter.from, filter.to);
     problems.throwIfAny();
-    return keysetPage(await this.filtered(filter), page);
+    return keysetPage(await this.filtered(reader, filter), page);
   }
 
-  /** Every activity the filter lets through, by start time (the calendar). */
-  async listByStart(filter: ActivityFilter): Promise<Activity[]> {
-    const query = await this.filtered(filter);
+  /** Every activity `reader` may read that the filter lets through, by start time (the calendar). */
+  async listByStart(reader: User, filter: ActivityFilter): Promise<Activity[]> {
+    const query = await this.filtered(reader, filter);
     return query.orderBy('activity.startsAt', 'ASC').addOrderBy('activity.id', 'ASC').getMany();
   }
 
@@ -152,8 +164,9 @@ export class ActivitiesService implements OnModuleInit {
     const countries = await done()
       .innerJoin(ActivityParticipantCountry, 'participant', 'participant.activityId = activity.id')
       .select('participant.countryCode', 'countryCode')
+      .addSelect('activity.twinningId', 'twinningId')
       .distinct(true)
-      .getRawMany<{ countryCode: string }>();
+      .getRawMany<{ countryCode: string; twinningId: string }>();
     const sum = (field: 'women' | 'men' | 'other') =>
       kinds.reduce((total, row) => total + Number(row[field] ?? 0), 0);
     return {
@@ -161,7 +174,9 @@ export class ActivitiesService implements OnModuleInit {
       women: sum('women'),
       men: sum('men'),
       other: sum('other'),
-      participantCountryCodes: countries.map((row) => row.countryCode).sort(),
+      participantCountries: countries
+        .map(({ countryCode, twinningId }) => ({ countryCode, twinningId }))
+        .sort((a, b) => a.countryCode.localeCompare(b.countryCode)),
       twinningIds: twinnings.map((row) => row.twinningId),
     };
   }
@@ -296,8 +311,15 @@ export class ActivitiesService implements OnModuleInit {
     return activity;
   }
 
-  private async filtered(filter: ActivityFilter): Promise<SelectQueryBuilder<Activity>> {
-    const query = this.activities.createQueryBuilder('activity');
+  private async filtered(
+    reader: User,
+    filter: ActivityFilter,
+  ): Promise<SelectQueryBuilder<Activity>> {
+    const query = this.twinnings.restrictToReadable(
+      this.activities.createQueryBuilder('activity'),
+      reader,
+      '"activity"."twinningId"',
+    );
     if (filter.from) {
       query.andWhere('COALESCE(activity.endsAt, activity.startsAt) >= :from', {
         from: filter.from,

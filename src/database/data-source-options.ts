@@ -7,6 +7,9 @@ import { User } from '../accounts/user.entity';
 import { ActivityParticipantCountry } from '../activities/activity-participant-country.entity';
 import { Activity } from '../activities/activity.entity';
 import { ArchivedAuditEntry, AuditEntry } from '../audit/audit-entry.entity';
+import { Commitment } from '../commitments/commitment.entity';
+import { IndicatorValue } from '../commitments/indicator-value.entity';
+import { Indicator } from '../commitments/indicator.entity';
 import { OutboxMail } from '../mail/outbox-mail.entity';
 import { Need } from '../needs/need.entity';
 import { MutedEmail } from '../notifications/muted-email.entity';
@@ -37,6 +40,8 @@ import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-aud
 import { People1764450000000 } from './migrations/sqlite/1764450000000-people';
 import { AccountTokens1764470000000 } from './migrations/sqlite/1764470000000-account-tokens';
 import { MailAndNotifications1764460000000 } from './migrations/sqlite/1764460000000-mail-and-notifications';
+import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
+import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 
 export const ENTITIES = [
   Country,
@@ -60,6 +65,9 @@ export const ENTITIES = [
   MutedEmail,
   JobRun,
   AccountToken,
+  Commitment,
+  Indicator,
+  IndicatorValue,
 ];
 
 /**
@@ -78,6 +86,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     People1764450000000,
     MailAndNotifications1764460000000,
     AccountTokens1764470000000,
+    Commitments1764500000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -85,6 +94,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     People1795920000000,
     MailAndNotifications1795930000000,
     AccountTokens1795940000000,
+    Commitments1795970000000,
   ],
 };
 

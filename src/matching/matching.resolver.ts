@@ -1,5 +1,6 @@
 import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../common/auth/access.decorators';
+import type { User } from '../accounts/user.entity';
+import { CurrentUser, SignedIn } from '../common/auth/access.decorators';
 import { GraphQLContext, OperationRequest } from '../common/graphql-context';
 import { Locale, preferredLocale } from '../common/locale';
 import { loadRequired } from '../common/loaders/request-loaders';
@@ -29,24 +30,33 @@ export class MatchingResolver {
   @Query(() => [MatchSuggestion], {
     description: 'The offers that fit a need best, best first (NOT_FOUND for an unknown need)',
   })
-  suggestedOffers(@Args() { needId, first }: SuggestedOffersArgs): Promise<MatchSuggestion[]> {
-    return this.matching.suggestOffers(needId, first);
+  suggestedOffers(
+    @CurrentUser() user: User,
+    @Args() { needId, first }: SuggestedOffersArgs,
+  ): Promise<MatchSuggestion[]> {
+    return this.matching.suggestOffers(user, needId, first);
   }
 
   @SignedIn()
   @Query(() => [MatchSuggestion], {
     description: 'The needs an offer fits best, best first (NOT_FOUND for an unknown offer)',
   })
-  suggestedNeeds(@Args() { offerId, first }: SuggestedNeedsArgs): Promise<MatchSuggestion[]> {
-    return this.matching.suggestNeeds(offerId, first);
+  suggestedNeeds(
+    @CurrentUser() user: User,
+    @Args() { offerId, first }: SuggestedNeedsArgs,
+  ): Promise<MatchSuggestion[]> {
+    return this.matching.suggestNeeds(user, offerId, first);
   }
 
   @SignedIn()
   @Query(() => MatchingPlan, {
     description: 'Open needs assigned to open offers for the highest total score, within capacity',
   })
-  matchingPlan(@Args() { workingGroupCode }: MatchingPlanArgs): Promise<MatchingPlan> {
-    return this.matching.plan(workingGroupCode);
+  matchingPlan(
+    @CurrentUser() user: User,
+    @Args() { workingGroupCode }: MatchingPlanArgs,
+  ): Promise<MatchingPlan> {
+    return this.matching.plan(user, workingGroupCode);
   }
 
   @ResolveField(() => Need)

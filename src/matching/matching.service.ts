@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { User } from '../accounts/user.entity';
 import { FieldProblems } from '../common/errors/domain-errors';
+import { Visibility } from '../needs/need-enums';
+import { maySuggestNeedTo } from '../needs/need.policy';
 import { NeedsService } from '../needs/needs.service';
 import { Offer } from '../offers/offer.entity';
 import { OffersService } from '../offers/offers.service';
 import { ReferenceService } from '../reference/reference.service';
 import { OfferCandidate, ScoredPair } from './engine/candidates';
 import { MatchingConfig } from './engine/matching-config';
-import { MatchingEngine } from './engine/matching-engine';
+import { MatchingEngine, NeedAdmission } from './engine/matching-engine';
 import { DEFAULT_SUGGESTIONS } from './dto/suggestion.args';
 import { needCandidate, offerCandidate } from './engine-candidates';
 
@@ -27,9 +30,22 @@ export interface PlanOutcome {
  * or offer has changed: every request checks that with one cheap query per table, so
  * instances sharing a database never serve stale suggestions.
  */
+/** The engine over one snapshot, and which of its needs are RESTRICTED. */
+interface Snapshot {
+  engine: MatchingEngine;
+  restricted: ReadonlySet<string>;
+}
+
+/**
+ * `reader`: who the answer is for, whose need visibility it follows (need.policy.ts:
+ * maySuggestNeedTo); null when the service asks for itself (the digest, which decides who
+ * is told).
+ */
+type Reader = User | null;
+
 @Injectable()
 export class MatchingService {
-  private cache?: { stamp: string; engine: Promise<MatchingEngine> };
+  private cache?: { stamp: string; snapshot: Promise<Snapshot> };
 
   constructor(
     private readonly needs: NeedsService,
@@ -38,52 +54,81 @@ export class MatchingService {
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
-  async suggestOffers(needId: string, first = DEFAULT_SUGGESTIONS): Promise<ScoredPair[]> {
-    await this.needs.get(needId);
-    return (await this.engine()).suggestOffers(needId, first);
+  /** NOT_FOUND for a need the reader may not read, as for a missing one. */
+  async suggestOffers(
+    reader: Reader,
+    needId: string,
+    first = DEFAULT_SUGGESTIONS,
+  ): Promise<ScoredPair[]> {
+    if (reader) await this.needs.getReadable(reader, needId);
+    else await this.needs.get(needId);
+    return (await this.snapshot()).engine.suggestOffers(needId, first);
   }
 
-  async suggestNeeds(offerId: string, first = DEFAULT_SUGGESTIONS): Promise<ScoredPair[]> {
+  async suggestNeeds(
+    reader: Reader,
+    offerId: string,
+    first = DEFAULT_SUGGESTIONS,
+  ): Promise<ScoredPair[]> {
     await this.offers.get(offerId);
-    return (await this.engine()).suggestNeeds(offerId, first);
+    const snapshot = await this.snapshot();
+    return snapshot.engine.suggestNeeds(offerId, first, this.admission(reader, snapshot));
   }
 
-  async plan(workingGroupCode?: string): Promise<PlanOutcome> {
+  /** The plan over the needs the reader may be suggested: all of them for the secretariat. */
+  async plan(reader: Reader, workingGroupCode?: string): Promise<PlanOutcome> {
     if (workingGroupCode) {
       const problems = new FieldProblems();
       await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [workingGroupCode]);
       problems.throwIfAny();
     }
-    const { assignments, unmatchedNeedIds, totalScore } = (await this.engine()).plan(
+    const snapshot = await this.snapshot();
+    const { assignments, unmatchedNeedIds, totalScore } = snapshot.engine.plan(
       workingGroupCode,
+      snapshot.restricted.size > 0 ? this.admission(reader, snapshot) : undefined,
     );
     return { assignments, unmatchedNeedIds, totalScore };
   }
 
-  private async engine(): Promise<MatchingEngine> {
+  /** Which needs of the snapshot may be put before the reader (see maySuggestNeedTo). */
+  private admission(reader: Reader, { restricted }: Snapshot): NeedAdmission {
+    if (!reader || restricted.size === 0) return () => true;
+    return (need) =>
+      !restricted.has(need.id) ||
+      maySuggestNeedTo(reader, {
+        countryCode: need.countryCode,
+        visibility: Visibility.RESTRICTED,
+      });
+  }
+
+  private async snapshot(): Promise<Snapshot> {
     const [needsStamp, offersStamp] = await Promise.all([
       this.needs.changeStamp(),
       this.offers.changeStamp(),
     ]);
     const stamp = `${needsStamp}/${offersStamp}`;
     if (this.cache?.stamp !== stamp) {
-      const engine = this.build();
-      this.cache = { stamp, engine };
+      const snapshot = this.build();
+      this.cache = { stamp, snapshot };
       // A failed build is not kept: the next request tries again.
-      engine.catch(() => {
-        if (this.cache?.engine === engine) this.cache = undefined;
+      snapshot.catch(() => {
+        if (this.cache?.snapshot === snapshot) this.cache = undefined;
       });
     }
-    return this.cache.engine;
+    return this.cache.snapshot;
   }
 
-  private async build(): Promise<MatchingEngine> {
+  private async build(): Promise<Snapshot> {
     const [needs, offers] = await Promise.all([this.needs.listOpen(), this.offers.listOpen()]);
-    return new MatchingEngine(
+    const engine = new MatchingEngine(
       needs.map((need) => needCandidate(need)),
       await this.offerCandidates(offers),
       this.config,
     );
+    const restricted = new Set(
+      needs.filter((need) => need.visibility === Visibility.RESTRICTED).map((need) => need.id),
+    );
+    return { engine, restricted };
   }
 
   private async offerCandidates(offers: Offer[]): Promise<OfferCandidate[]> {

@@ -13,7 +13,20 @@ export enum NeedStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
+/** Who may read a need (see need.policy.ts). */
+export enum Visibility {
+  PLATFORM = 'PLATFORM',
+  RESTRICTED = 'RESTRICTED',
+}
+
 registerEnumType(Priority, { name: 'Priority' });
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description:
+    "PLATFORM: every signed-in user reads it. RESTRICTED: only the secretariat, the need's own " +
+    "country's focal points and the focal points of the parties of twinnings that include it; " +
+    'never suggested to members; counted, not named, in reports',
+});
 registerEnumType(NeedStatus, {
   name: 'NeedStatus',
   description: 'OPEN until a twinning takes it, FULFILLED when that twinning completes',

@@ -25,8 +25,8 @@ export class NeedSubscriptionsResolver {
   ) {}
 
   /**
-   * Every signed-in user reads every need, so every subscriber of the working group hears
-   * of it, unless it was withdrawn or moved out of the group before it is delivered.
+   * Every subscriber of the working group who may read the need (need.policy.ts) hears of
+   * it, unless it was withdrawn or moved out of the group before it is delivered.
    */
   @SignedIn()
   @Subscription(() => Need, {
@@ -41,12 +41,13 @@ export class NeedSubscriptionsResolver {
     ) {
       return (
         event.workingGroupCode === workingGroupCode &&
-        this.delivery.admits(context, async () => {
+        this.delivery.admits(context, async (subscriber) => {
           const need = await needLoader(context.loaders, this.needsService).load(event.needId);
           return (
             need !== null &&
             need.workingGroupCode === workingGroupCode &&
-            need.status !== NeedStatus.WITHDRAWN
+            need.status !== NeedStatus.WITHDRAWN &&
+            (await this.needsService.mayRead(subscriber, need))
           );
         })
       );

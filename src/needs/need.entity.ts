@@ -6,7 +6,7 @@ import { User } from '../accounts/user.entity';
 import { Country } from '../reference/country.entity';
 import { Modality } from '../reference/modality';
 import { WorkingGroup } from '../reference/working-group.entity';
-import { NeedStatus, Priority } from './need-enums';
+import { NeedStatus, Priority, Visibility } from './need-enums';
 
 @ObjectType({ description: "A MIRPS state's capacity need, taken from its National Action Plan" })
 @Entity('needs')
@@ -14,6 +14,7 @@ import { NeedStatus, Priority } from './need-enums';
 @Index(['countryCode', 'status'])
 @Index(['workingGroupCode', 'status'])
 @Index('IDX_needs_updatedAt', ['updatedAt'])
+@Index('IDX_needs_commitmentId', ['commitmentId'])
 export class Need {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -72,6 +73,18 @@ export class Need {
   @Field(() => NeedStatus)
   @Column({ type: 'simple-enum', enum: NeedStatus, default: NeedStatus.OPEN })
   status: NeedStatus;
+
+  @Field(() => Visibility)
+  @Column({ type: 'simple-enum', enum: Visibility, default: Visibility.PLATFORM })
+  visibility: Visibility;
+
+  /**
+   * The National Action Plan commitment it serves (Need.commitment resolves it). No
+   * foreign key: on SQLite adding one means rebuilding the needs table; the service checks
+   * the id on every write and commitments are never deleted.
+   */
+  @Column(uuidColumn({ nullable: true }))
+  commitmentId: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was withdrawn' })
   @Column({ type: 'varchar', length: 1000, nullable: true })

@@ -6,6 +6,9 @@ import { IdArgs, VALID_ID, WithdrawArgs } from '../common/dto/id.args';
 import { GraphQLContext } from '../common/graphql-context';
 import { loadRequired } from '../common/loaders/request-loaders';
 import { Connection, ConnectionShape } from '../common/pagination/connection';
+import { Commitment } from '../commitments/commitment.entity';
+import { commitmentLoader } from '../commitments/commitment.loaders';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { Country } from '../reference/country.entity';
 import { countryLoader, workingGroupLoader } from '../reference/reference.loaders';
 import { ReferenceService } from '../reference/reference.service';
@@ -26,18 +29,22 @@ export class NeedsResolver {
   constructor(
     private readonly needsService: NeedsService,
     private readonly reference: ReferenceService,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   @SignedIn()
   @Query(() => Need, { description: 'NOT_FOUND when absent' })
-  need(@Args() { id }: IdArgs): Promise<Need> {
-    return this.needsService.get(id);
+  need(@CurrentUser() user: User, @Args() { id }: IdArgs): Promise<Need> {
+    return this.needsService.getReadable(user, id);
   }
 
   @SignedIn()
   @Query(() => NeedConnection, { description: 'Newest first' })
-  needs(@Args() { filter, ...page }: NeedsArgs): Promise<ConnectionShape<Need>> {
-    return this.needsService.list(filter, page);
+  needs(
+    @CurrentUser() user: User,
+    @Args() { filter, ...page }: NeedsArgs,
+  ): Promise<ConnectionShape<Need>> {
+    return this.needsService.list(user, filter, page);
   }
 
   @Roles(MANAGERS)
@@ -65,6 +72,19 @@ export class NeedsResolver {
   @ResolveField(() => Country)
   country(need: Need, _args: unknown, { loaders }: GraphQLContext): Promise<Country> {
     return loadRequired(countryLoader(loaders, this.reference), need.countryCode, 'Country');
+  }
+
+  @ResolveField(() => Commitment, {
+    nullable: true,
+    description: 'The National Action Plan commitment it serves',
+  })
+  async commitment(
+    need: Need,
+    _args: unknown,
+    { loaders }: GraphQLContext,
+  ): Promise<Commitment | null> {
+    if (!need.commitmentId) return null;
+    return commitmentLoader(loaders, this.commitments).load(need.commitmentId);
   }
 
   @ResolveField(() => WorkingGroup)

@@ -1,7 +1,7 @@
 import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
@@ -12,13 +12,15 @@ import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/inp
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
 import { msg } from '../i18n/catalogs';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
 import { UpdateNeedInput } from './dto/update-need.input';
-import { NeedStatus, Priority } from './need-enums';
+import { NeedStatus, Priority, Visibility } from './need-enums';
 import { Need } from './need.entity';
 import { assertMayManageNeedsOf } from './need.policy';
+import { restrictNeedsToReadable } from './need-visibility.queries';
 
 /** Needs of one MIRPS state and working group, counted by status (the coverage report). */
 export interface NeedCounts {
@@ -44,18 +46,68 @@ export class NeedsService {
     private readonly clock: Clock,
     @InjectRepository(Need) private readonly needs: Repository<Need>,
     private readonly reference: ReferenceService,
+    private readonly commitments: CommitmentsService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventBus,
   ) {}
 
+  /** Any need, whoever asks: for the service's own work, never answered to a caller as is. */
   async get(id: string): Promise<Need> {
     const need = await this.needs.findOneBy({ id });
     if (!need) throw new NotFoundError('Need', id);
     return need;
   }
 
-  list(filter: NeedFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<Need>> {
-    const query = this.needs.createQueryBuilder('need');
+  /** A need `reader` may read; NOT_FOUND, as for a missing one, when it may not. */
+  async getReadable(reader: User, id: string): Promise<Need> {
+    const query = this.needs.createQueryBuilder('need').where('need.id = :id', { id });
+    const need = await this.restrictToReadable(query, reader).getOne();
+    if (!need) throw new NotFoundError('Need', id);
+    return need;
+  }
+
+  /** Those of these ids that name needs `reader` may read. */
+  async readableIds(reader: User, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const query = this.needs
+      .createQueryBuilder('need')
+      .select('need.id', 'id')
+      .where('need.id IN (:...ids)', { ids: [...ids] });
+    const rows = await this.restrictToReadable(query, reader).getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Whether `reader` may read this need (a PLATFORM need: without asking the database). */
+  async mayRead(reader: User, need: Need): Promise<boolean> {
+    if (need.visibility === Visibility.PLATFORM) return true;
+    return (await this.readableIds(reader, [need.id])).has(need.id);
+  }
+
+  /** The needs serving several commitments that `reader` may read, oldest first. */
+  ofCommitments(reader: User, commitmentIds: readonly string[]): Promise<Need[]> {
+    const query = this.needs
+      .createQueryBuilder('need')
+      .where('need.commitmentId IN (:...commitmentIds)', { commitmentIds: [...commitmentIds] })
+      .orderBy('need.createdAt', 'ASC')
+      .addOrderBy('need.id', 'ASC');
+    return this.restrictToReadable(query, reader).getMany();
+  }
+
+  /**
+   * Narrows a query of needs (aliased `alias`) to those `reader` may read (see
+   * need-visibility.queries.ts). Every list of needs answered to a caller goes through
+   * here, and so must exports.
+   */
+  restrictToReadable<T extends object>(
+    query: SelectQueryBuilder<T>,
+    reader: User,
+    alias = 'need',
+  ): SelectQueryBuilder<T> {
+    return restrictNeedsToReadable(query, reader, alias);
+  }
+
+  list(reader: User, filter: NeedFilter = {}, page: PageArgs = {}): Promise<ConnectionShape<Need>> {
+    const query = this.restrictToReadable(this.needs.createQueryBuilder('need'), reader);
     if (filter.countryCode)
       query.andWhere('need.countryCode = :country', { country: filter.countryCode });
     if (filter.workingGroupCode) {
@@ -185,6 +237,14 @@ export class NeedsService {
       input.workingGroupCode,
     ]);
     checkPeriod(problems, 'latestEnd', input.earliestStart, input.latestEnd);
+    if (input.commitmentId) {
+      await this.commitments.checkCommitmentOf(
+        problems,
+        'commitmentId',
+        input.commitmentId,
+        input.countryCode,
+      );
+    }
     problems.throwIfAny();
 
     const now = this.clock.now();
@@ -200,6 +260,8 @@ export class NeedsService {
       latestEnd: input.latestEnd ?? null,
       napReference: input.napReference?.trim() ?? null,
       priority: input.priority ?? Priority.MEDIUM,
+      visibility: input.visibility ?? Visibility.PLATFORM,
+      commitmentId: input.commitmentId ?? null,
       status: NeedStatus.OPEN,
       withdrawalReason: null,
       createdById: user.id,
@@ -224,6 +286,7 @@ export class NeedsService {
       'modalities',
       'languages',
       'priority',
+      'visibility',
     ]);
     if (input.workingGroupCode) {
       await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [
@@ -231,6 +294,17 @@ export class NeedsService {
       ]);
     }
     problems.throwIfAny();
+    const { countryCode } = await this.getReadable(user, id);
+    if (input.commitmentId) {
+      const commitmentProblems = new FieldProblems();
+      await this.commitments.checkCommitmentOf(
+        commitmentProblems,
+        'commitmentId',
+        input.commitmentId,
+        countryCode,
+      );
+      commitmentProblems.throwIfAny();
+    }
 
     let previousGroup: string | undefined;
     const changed = await this.transactions.run(async (manager) => {
@@ -261,7 +335,8 @@ export class NeedsService {
     return changed;
   }
 
-  withdraw(user: User, id: string, reason?: string | null): Promise<Need> {
+  async withdraw(user: User, id: string, reason?: string | null): Promise<Need> {
+    await this.getReadable(user, id);
     return this.transactions.run(async (manager) => {
       const need = await this.lockOpenNeed(manager, user, id, 'withdrawn');
       need.status = NeedStatus.WITHDRAWN;

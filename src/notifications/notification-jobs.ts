@@ -18,7 +18,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { msg } from '../i18n/catalogs';
 import type { Message } from '../i18n/message';
 import { MatchingService } from '../matching/matching.service';
-import { NeedStatus } from '../needs/need-enums';
+import { NeedStatus, Visibility } from '../needs/need-enums';
 import { Need } from '../needs/need.entity';
 import { OfferStatus } from '../offers/offer-status';
 import { Offer } from '../offers/offer.entity';
@@ -187,7 +187,9 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
       ]);
       const names = await this.namesOf(manager);
       for (const need of needs) {
-        const pairs = await this.matching.suggestOffers(need.id, SUGGESTIONS_PER_POSTING);
+        // A restricted need is never suggested to members (need.policy.ts: maySuggestNeedTo).
+        if (need.visibility === Visibility.RESTRICTED) continue;
+        const pairs = await this.matching.suggestOffers(null, need.id, SUGGESTIONS_PER_POSTING);
         const suggested = byId(
           await manager.findBy(Offer, { id: In(pairs.map((pair) => pair.offerId)) }),
         );
@@ -211,7 +213,8 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
         }
       }
       for (const offer of offers) {
-        const pairs = await this.matching.suggestNeeds(offer.id, SUGGESTIONS_PER_POSTING);
+        // Each need is told to its own country's focal points only, restricted ones too.
+        const pairs = await this.matching.suggestNeeds(null, offer.id, SUGGESTIONS_PER_POSTING);
         const suggested = byId(
           await manager.findBy(Need, { id: In(pairs.map((pair) => pair.needId)) }),
         );

@@ -29,6 +29,7 @@ describe('coverageGrid', () => {
           fulfilled: 0,
         },
       ],
+      [{ countryCode: 'HN', workingGroupCode: 'HEALTH', commitments: 2, indicatorsOnTrack: 3 }],
     );
     expect(
       cells.map((cell) => [
@@ -38,12 +39,14 @@ describe('coverageGrid', () => {
         cell.open,
         cell.inTwinning,
         cell.fulfilled,
+        cell.commitments,
+        cell.indicatorsOnTrack,
       ]),
     ).toEqual([
-      ['BZ', 'ASYLUM_SYSTEMS', 0, 0, 0, 0],
-      ['BZ', 'HEALTH', 0, 0, 0, 0],
-      ['HN', 'ASYLUM_SYSTEMS', 0, 0, 0, 0],
-      ['HN', 'HEALTH', 3, 1, 1, 1],
+      ['BZ', 'ASYLUM_SYSTEMS', 0, 0, 0, 0, 0, 0],
+      ['BZ', 'HEALTH', 0, 0, 0, 0, 0, 0],
+      ['HN', 'ASYLUM_SYSTEMS', 0, 0, 0, 0, 0, 0],
+      ['HN', 'HEALTH', 3, 1, 1, 1, 2, 3],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
+import { CommitmentsModule } from '../commitments/commitments.module';
 import { NeedsModule } from '../needs/needs.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ReferenceModule } from '../reference/reference.module';
@@ -8,7 +9,14 @@ import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ReferenceModule, OrganizationsModule, NeedsModule, TwinningsModule, ActivitiesModule],
+  imports: [
+    ReferenceModule,
+    OrganizationsModule,
+    CommitmentsModule,
+    NeedsModule,
+    TwinningsModule,
+    ActivitiesModule,
+  ],
   providers: [ReportsService, ReportsResolver],
 })
 export class ReportsModule {}

@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../common/auth/access.decorators';
+import type { User } from '../accounts/user.entity';
+import { CurrentUser, SignedIn } from '../common/auth/access.decorators';
 import { CoverageCell } from './dto/coverage-cell';
 import { CoverageReportArgs } from './dto/coverage-report.args';
 import { PlatformSummaryArgs } from './dto/platform-summary.args';
@@ -23,7 +24,10 @@ export class ReportsResolver {
   @Query(() => PlatformSummary, {
     description: "Headline figures of a period, for the chair's annual report",
   })
-  platformSummary(@Args() period: PlatformSummaryArgs): Promise<PlatformSummary> {
-    return this.reports.summary(period);
+  platformSummary(
+    @CurrentUser() user: User,
+    @Args() period: PlatformSummaryArgs,
+  ): Promise<PlatformSummary> {
+    return this.reports.summary(user, period);
   }
 }

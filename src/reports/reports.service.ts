@@ -2,6 +2,8 @@ import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { ActivitiesService } from '../activities/activities.service';
 import { ActivityKind } from '../activities/activity-enums';
+import type { User } from '../accounts/user.entity';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldProblems } from '../common/errors/domain-errors';
 import { checkPeriod } from '../common/validation/input-rules';
 import { NeedsService } from '../needs/needs.service';
@@ -20,30 +22,40 @@ export class ReportsService {
     private readonly clock: Clock,
     private readonly reference: ReferenceService,
     private readonly organizations: OrganizationsService,
+    private readonly commitments: CommitmentsService,
     private readonly needs: NeedsService,
     private readonly twinnings: TwinningsService,
     private readonly activities: ActivitiesService,
   ) {}
 
-  /** Every MIRPS state × working group (or the one asked for), counting needs by status. */
+  /**
+   * Every MIRPS state × working group (or the one asked for), counting needs by status
+   * (restricted ones too: counted, never named) and the plan's commitments and indicators
+   * on track.
+   */
   async coverage(workingGroupCode?: string): Promise<CoverageCell[]> {
     if (workingGroupCode) {
       const problems = new FieldProblems();
       await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCode', [workingGroupCode]);
       problems.throwIfAny();
     }
-    const [countries, workingGroups, counts] = await Promise.all([
+    const [countries, workingGroups, counts, plans] = await Promise.all([
       this.reference.countriesByCodes(MIRPS_STATES),
       workingGroupCode
         ? this.reference.workingGroupsByCodes([workingGroupCode])
         : this.reference.listWorkingGroups(),
       this.needs.countsByCountryAndGroup(workingGroupCode),
+      this.commitments.countsByCountryAndGroup(workingGroupCode),
     ]);
-    return coverageGrid(countries, workingGroups, counts);
+    return coverageGrid(countries, workingGroups, counts, plans);
   }
 
-  /** The figures of [from, to); by default the current year up to now. */
-  async summary(period: { from?: Date; to?: Date }): Promise<PlatformSummary> {
+  /**
+   * The figures of [from, to); by default the current year up to now. Everything is
+   * counted; the countries and members named are those of twinnings `reader` may read
+   * (one that includes a restricted need names its parties to them and the secretariat).
+   */
+  async summary(reader: User, period: { from?: Date; to?: Date }): Promise<PlatformSummary> {
     const to = period.to ?? this.clock.now();
     const from = period.from ?? new Date(Date.UTC(to.getUTCFullYear(), 0, 1));
     const problems = new FieldProblems();
@@ -55,9 +67,16 @@ export class ReportsService {
       this.twinnings.milestonesBetween(from, to),
       this.activities.doneBetween(from, to),
     ]);
-    const involved = [...new Set([...milestones.twinningIds, ...done.twinningIds])];
+    const readable = await this.twinnings.readableIds(reader, [
+      ...new Set([...milestones.twinningIds, ...done.twinningIds]),
+    ]);
+    const involved = [...readable];
     const parties = involved.length > 0 ? await this.twinnings.partiesOf(involved) : [];
-    const countryCodes = new Set(done.participantCountryCodes);
+    const countryCodes = new Set(
+      done.participantCountries
+        .filter((participant) => readable.has(participant.twinningId))
+        .map((participant) => participant.countryCode),
+    );
     const organizationIds = new Set<string>();
     for (const party of parties) {
       if (party.countryCode) countryCodes.add(party.countryCode);

@@ -1,4 +1,6 @@
-import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { User } from '../accounts/user.entity';
+import { CurrentUser } from '../common/auth/access.decorators';
 import { GraphQLContext } from '../common/graphql-context';
 import { groupByKey } from '../common/loaders/request-loaders';
 import { Offer } from '../offers/offer.entity';
@@ -10,15 +12,21 @@ import { TwinningsService } from './twinnings.service';
 export class OfferTwinningsResolver {
   constructor(private readonly twinningsService: TwinningsService) {}
 
-  @ResolveField(() => [TwinningArrangement], { description: 'Newest first' })
+  @ResolveField(() => [TwinningArrangement], {
+    description: 'Newest first; those you may read (need visibility)',
+  })
   twinnings(
-    offer: Offer,
-    _args: unknown,
-    { loaders }: GraphQLContext,
+    @Parent() offer: Offer,
+    @CurrentUser() user: User,
+    @Context() { loaders }: GraphQLContext,
   ): Promise<TwinningArrangement[]> {
     return loaders
       .get('offerTwinnings', async (ids: readonly string[]) =>
-        groupByKey(ids, await this.twinningsService.ofOffers(ids), (twinning) => twinning.offerId),
+        groupByKey(
+          ids,
+          await this.twinningsService.ofOffers(user, ids),
+          (twinning) => twinning.offerId,
+        ),
       )
       .load(offer.id);
   }

@@ -32,8 +32,14 @@ export class TwinningSubscriptionsResolver {
       _args: unknown,
       context: GraphQLContext,
     ) {
-      return this.delivery.admits(context, async (subscriber) =>
-        followsTwinning(subscriber, await this.twinningsService.partiesOf([event.twinningId])),
+      return this.delivery.admits(
+        context,
+        async (subscriber) =>
+          followsTwinning(subscriber, await this.twinningsService.partiesOf([event.twinningId])) &&
+          // One that includes a restricted need: its parties and the secretariat only.
+          (await this.twinningsService.readableIds(subscriber, [event.twinningId])).has(
+            event.twinningId,
+          ),
       );
     },
     resolve(

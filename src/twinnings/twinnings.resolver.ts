@@ -35,16 +35,17 @@ export class TwinningsResolver {
 
   @SignedIn()
   @Query(() => TwinningArrangement, { description: 'NOT_FOUND when absent' })
-  twinning(@Args() { id }: IdArgs): Promise<TwinningArrangement> {
-    return this.twinningsService.get(id);
+  twinning(@CurrentUser() user: User, @Args() { id }: IdArgs): Promise<TwinningArrangement> {
+    return this.twinningsService.getReadable(user, id);
   }
 
   @SignedIn()
   @Query(() => TwinningConnection, { description: 'Newest first' })
   twinnings(
+    @CurrentUser() user: User,
     @Args() { filter, ...page }: TwinningsArgs,
   ): Promise<ConnectionShape<TwinningArrangement>> {
-    return this.twinningsService.list(filter, page);
+    return this.twinningsService.list(user, filter, page);
   }
 
   @Roles(SECRETARIAT_AND_PARTIES)

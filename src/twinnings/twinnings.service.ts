@@ -1,7 +1,7 @@
 import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository, SelectQueryBuilder } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
@@ -13,6 +13,7 @@ import type { Message } from '../i18n/message';
 import { FitOffer, refusal } from '../matching/engine/fit';
 import { needCandidate, offerCandidate } from '../matching/engine-candidates';
 import { NeedStatus } from '../needs/need-enums';
+import { restrictedReachOf } from '../needs/need.policy';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
 import { OfferTerms, OffersService } from '../offers/offers.service';
@@ -38,6 +39,7 @@ import {
 } from './twinning-state';
 import { PartyResponse, TwinningStatus } from './twinning-status';
 import { TwinningArrangement } from './twinning.entity';
+import { restrictTwinningsToReadable } from './twinning-visibility.queries';
 
 /** Figures of a reporting period. */
 export interface TwinningMilestones {
@@ -151,11 +153,50 @@ export class TwinningsService {
     return twinning;
   }
 
+  /** A twinning `reader` may read; NOT_FOUND, as for a missing one, when it may not. */
+  async getReadable(reader: User, id: string): Promise<TwinningArrangement> {
+    const query = this.twinnings.createQueryBuilder('twinning').where('twinning.id = :id', { id });
+    const twinning = await this.restrictToReadable(query, reader, '"twinning"."id"').getOne();
+    if (!twinning) throw new NotFoundError('Twinning', id);
+    return twinning;
+  }
+
+  /** Those of these twinning ids that `reader` may read. */
+  async readableIds(reader: User, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    if (restrictedReachOf(reader).everything) return new Set(ids);
+    const query = this.twinnings
+      .createQueryBuilder('twinning')
+      .select('twinning.id', 'id')
+      .where('twinning.id IN (:...ids)', { ids: [...ids] });
+    const rows = await this.restrictToReadable(query, reader, '"twinning"."id"').getRawMany<{
+      id: string;
+    }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Narrows a query to the twinnings `reader` may read, `twinningId` being the SQL of the
+   * twinning's id in it (`"activity"."twinningId"`): see twinning-visibility.queries.ts.
+   */
+  restrictToReadable<T extends object>(
+    query: SelectQueryBuilder<T>,
+    reader: User,
+    twinningId: string,
+  ): SelectQueryBuilder<T> {
+    return restrictTwinningsToReadable(query, reader, twinningId);
+  }
+
   list(
+    reader: User,
     filter: TwinningFilter = {},
     page: PageArgs = {},
   ): Promise<ConnectionShape<TwinningArrangement>> {
-    const query = this.twinnings.createQueryBuilder('twinning');
+    const query = this.restrictToReadable(
+      this.twinnings.createQueryBuilder('twinning'),
+      reader,
+      '"twinning"."id"',
+    );
     if (filter.status) query.andWhere('twinning.status = :status', { status: filter.status });
     if (filter.countryCode) {
       query.andWhere(
@@ -176,20 +217,23 @@ export class TwinningsService {
     return this.twinnings.findBy({ id: In([...ids]) });
   }
 
-  /** The twinnings of several offers, newest first. */
-  ofOffers(offerIds: readonly string[]): Promise<TwinningArrangement[]> {
-    return this.twinnings.find({
-      where: { offerId: In([...offerIds]) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+  /** The twinnings of several offers that `reader` may read, newest first. */
+  ofOffers(reader: User, offerIds: readonly string[]): Promise<TwinningArrangement[]> {
+    const query = this.twinnings
+      .createQueryBuilder('twinning')
+      .where('twinning.offerId IN (:...offerIds)', { offerIds: [...offerIds] })
+      .orderBy('twinning.createdAt', 'DESC')
+      .addOrderBy('twinning.id', 'DESC');
+    return this.restrictToReadable(query, reader, '"twinning"."id"').getMany();
   }
 
-  /** The twinnings of several needs (each link with its twinning), newest first. */
-  async linksOfNeeds(needIds: readonly string[]): Promise<Required<TwinningNeed>[]> {
-    const links = await this.twinningNeeds.find({
-      where: { needId: In([...needIds]) },
-      relations: { twinning: true },
-    });
+  /** The twinnings of several needs that `reader` may read (each link with its twinning), newest first. */
+  async linksOfNeeds(reader: User, needIds: readonly string[]): Promise<Required<TwinningNeed>[]> {
+    const query = this.twinningNeeds
+      .createQueryBuilder('link')
+      .innerJoinAndSelect('link.twinning', 'twinning')
+      .where('link.needId IN (:...needIds)', { needIds: [...needIds] });
+    const links = await this.restrictToReadable(query, reader, '"link"."twinningId"').getMany();
     return (links as Required<TwinningNeed>[]).sort(
       (a, b) =>
         b.twinning.createdAt.getTime() - a.twinning.createdAt.getTime() ||
@@ -271,9 +315,13 @@ export class TwinningsService {
    * step of the history are written. Anything refused leaves nothing behind.
    */
   async propose(user: User, input: ProposeTwinningInput): Promise<TwinningArrangement> {
+    // A need the proposer may not read is, to it, no need at all (need.policy.ts).
+    const readable = await this.needsService.readableIds(user, input.needIds);
     const proposed = await this.transactions.run(async (manager) => {
       const terms = await this.offersService.lockTerms(manager, input.offerId);
-      const needs = await this.needsService.lockMany(manager, input.needIds);
+      const needs = (await this.needsService.lockMany(manager, input.needIds)).filter((need) =>
+        readable.has(need.id),
+      );
       const problems = new FieldProblems();
       if (!terms) problems.add('offerId', msg('twinnings.noSuchOffer', { id: input.offerId }));
       const found = new Set(needs.map((need) => need.id));

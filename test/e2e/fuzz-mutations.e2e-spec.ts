@@ -86,6 +86,9 @@ const TABLES = [
   'twinning_status_changes',
   'activities',
   'activity_participant_countries',
+  'commitments',
+  'indicators',
+  'indicator_values',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -123,6 +126,9 @@ interface Model {
   offerLinks: Map<string, { workingGroups: number; countries: number }>;
   /** Rows of each twinning in twinning_needs, twinning_parties and twinning_status_changes. */
   twinningRows: Map<string, { needs: number; parties: number; history: number }>;
+  /** The indicators of each commitment, and the values of each indicator. */
+  commitmentIndicators: Map<string, string[]>;
+  indicatorValues: Map<string, number>;
   pools: Record<string, string[]>;
 }
 
@@ -151,7 +157,41 @@ const needInput = (valid: Record<string, unknown>): fc.Arbitrary<Record<string, 
     latestEnd: hostileDate,
     napReference: optionalText,
     priority: enumOf('HIGH', 'MEDIUM', 'LOW'),
+    visibility: enumOf('PLATFORM', 'RESTRICTED'),
+    commitmentId: fc.oneof(idOf('commitments'), fc.constant(null)),
   });
+
+const indicatorInput = spoiled(
+  { name: 'Officers trained', unit: 'people', baseline: 0, target: 40 },
+  {
+    name: fc.oneof(hostileString, fc.constantFrom('Officers trained', 'OFFICERS TRAINED')),
+    unit: optionalText,
+    baseline: fc.oneof(hostileNumber, fc.constant(null)),
+    target: fc.oneof(hostileNumber, fc.constant(null)),
+    targetDate: fc.oneof(hostileDate, fc.constant(null)),
+  },
+);
+
+const commitmentTerms = {
+  title: hostileString,
+  workingGroupCode,
+  indicators: fc.oneof(hostileList(indicatorInput, 60), fc.constant(null)),
+};
+
+/** A commitment's indicators as an accepted call answered them. */
+function commitmentAccepted(model: Model, _variables: unknown, commitment: any): void {
+  const ids: string[] = commitment.indicators.map((indicator: { id: string }) => indicator.id);
+  for (const gone of model.commitmentIndicators.get(commitment.id) ?? []) {
+    if (!ids.includes(gone)) model.indicatorValues.delete(gone);
+  }
+  for (const id of ids) {
+    if (!model.indicatorValues.has(id)) {
+      model.indicatorValues.set(id, 0);
+      model.pools.indicators.push(id);
+    }
+  }
+  model.commitmentIndicators.set(commitment.id, ids);
+}
 
 const offerInput = (valid: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> =>
   spoiled(valid, {
@@ -439,6 +479,51 @@ const TARGETS: Record<string, Target> = {
     numRuns: 10,
     variables: fc.constant({}),
   },
+  createCommitment: {
+    numRuns: 40,
+    variables: spoiled(
+      fc.nat({ max: 10 ** 9 }).map((n) => ({
+        countryCode: 'HN',
+        code: `HN-${n}`,
+        title: 'A fuzzed commitment',
+        workingGroupCode: 'ASYLUM_SYSTEMS',
+        indicators: [{ name: 'Officers trained', baseline: 0, target: 40 }],
+      })),
+      { countryCode, code: fc.oneof(hostileString, fc.constant('HN-1')), ...commitmentTerms },
+    ).map((input) => ({ input })),
+    selection: '{ id indicators { id } }',
+    accepted: (model, variables, commitment) => {
+      model.pools.commitments.push(commitment.id);
+      commitmentAccepted(model, variables, commitment);
+    },
+  },
+  updateCommitment: {
+    numRuns: 40,
+    variables: fc.record({
+      id: idOf('commitments'),
+      input: spoiled({ title: 'Retitled commitment' }, commitmentTerms),
+    }),
+    selection: '{ id indicators { id } }',
+    accepted: commitmentAccepted,
+  },
+  recordIndicatorValue: {
+    numRuns: 40,
+    variables: fromPool('indicators').chain((indicatorId) =>
+      spoiled(
+        { indicatorId, value: 12, at: '2026-01-01T00:00:00.000Z' },
+        {
+          indicatorId: idOf('indicators'),
+          value: hostileNumber,
+          at: hostileDate,
+          source: optionalText,
+        },
+      ),
+    ),
+    selection: '{ id current }',
+    accepted: (model, _variables, indicator) => {
+      model.indicatorValues.set(indicator.id, (model.indicatorValues.get(indicator.id) ?? 0) + 1);
+    },
+  },
 };
 
 /** Account and notification changes: they write no row the model counts. */
@@ -486,6 +571,8 @@ describe('fuzzing every mutation', () => {
     rows: {} as Record<Table, number>,
     offerLinks: new Map(),
     twinningRows: new Map(),
+    commitmentIndicators: new Map(),
+    indicatorValues: new Map(),
     pools: {},
   };
   const tally = { accepted: 0, refused: 0 };
@@ -552,6 +639,19 @@ describe('fuzzing every mutation', () => {
       { as: world.secretariat },
     );
 
+    await app.ok(
+      'mutation ($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }',
+      {
+        input: {
+          countryCode: 'HN',
+          code: 'HN-1',
+          title: 'A commitment to aim at',
+          workingGroupCode: 'ASYLUM_SYSTEMS',
+          indicators: [{ name: 'Officers trained' }, { name: 'Backlog', baseline: 900 }],
+        },
+      },
+      { as: world.honduras },
+    );
     const ids = async (table: string, where = ''): Promise<string[]> => {
       const rows: { id: string }[] = await app.dataSource.query(
         `SELECT "id" FROM "${table}" ${where} ORDER BY "id"`,
@@ -568,7 +668,20 @@ describe('fuzzing every mutation', () => {
       confirmedTwinnings: confirmed,
       proposedTwinnings,
       victims: await ids('users', `WHERE "email" = 'victim@mirps.test'`),
+      commitments: await ids('commitments'),
+      indicators: [],
     };
+    const indicators: { id: string; commitmentId: string }[] = await app.dataSource.query(
+      'SELECT "id", "commitmentId" FROM "indicators" ORDER BY "id"',
+    );
+    for (const { id, commitmentId } of indicators) {
+      model.commitmentIndicators.set(commitmentId, [
+        ...(model.commitmentIndicators.get(commitmentId) ?? []),
+        id,
+      ]);
+      model.indicatorValues.set(id, 0);
+      model.pools.indicators.push(id);
+    }
     for (const table of TABLES) model.rows[table] = await app.rowCount(table);
     const workingGroups = await count(
       'SELECT "offerId" AS id, COUNT(*) AS count FROM "offer_working_groups" GROUP BY "offerId"',
@@ -718,6 +831,9 @@ describe('fuzzing every mutation', () => {
     model.rows.twinning_needs = sum(model.twinningRows.values(), (rows) => rows.needs);
     model.rows.twinning_parties = sum(model.twinningRows.values(), (rows) => rows.parties);
     model.rows.twinning_status_changes = sum(model.twinningRows.values(), (rows) => rows.history);
+    model.rows.commitments = model.commitmentIndicators.size;
+    model.rows.indicators = model.indicatorValues.size;
+    model.rows.indicator_values = sum(model.indicatorValues.values(), (values) => values);
 
     const actual: Record<string, number> = {};
     for (const table of TABLES) actual[table] = await app.rowCount(table);

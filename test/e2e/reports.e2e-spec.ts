@@ -229,9 +229,9 @@ describe('reports', () => {
     it('costs a fixed number of statements, whatever the data: the needs are counted in one grouped query', async () => {
       const before = app.queryCount();
       await app.ok(COVERAGE, {}, { as: world.observer });
-      // The signed-in user, the working groups, the grouped count (the MIRPS states come
-      // from memory).
-      expect(app.queryCount() - before).toBe(3);
+      // The signed-in user, the working groups, the grouped count, the commitments with
+      // their indicators (the MIRPS states come from memory).
+      expect(app.queryCount() - before).toBe(4);
     });
 
     it('refuses an unknown working group, naming workingGroupCode', async () => {

@@ -88,6 +88,7 @@ export class CalendarController {
     // Calendar apps send no Accept-Language: the feed owner's locale decides, unless `lang=`.
     const locale = preferredLocale({ headers: request.headers, user }, explicit);
     return this.calendar.feed(
+      user,
       {
         countryCode: codeParameter(country, 'country', COUNTRY_CODE, locale),
         workingGroupCode: codeParameter(workingGroup, 'workingGroup', WORKING_GROUP_CODE, locale),

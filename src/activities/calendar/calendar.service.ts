@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { User } from '../../accounts/user.entity';
 import { Locale } from '../../common/locale';
 import { PublicLinks } from '../../mail/public-links';
 import { countryName, ReferenceService } from '../../reference/reference.service';
@@ -26,9 +27,12 @@ export class CalendarService {
     return this.links.url('/calendar.ics', { token: calendarToken });
   }
 
-  /** Every activity the filter lets through, by start time, as iCalendar text. */
-  async feed(filter: CalendarFilter, locale: Locale): Promise<string> {
-    const activities = await this.activities.listByStart(filter);
+  /**
+   * Every activity the filter lets through that the feed's owner may read (not those of
+   * twinnings of others' restricted needs), by start time, as iCalendar text.
+   */
+  async feed(owner: User, filter: CalendarFilter, locale: Locale): Promise<string> {
+    const activities = await this.activities.listByStart(owner, filter);
     const activityIds = activities.map((activity) => activity.id);
     const twinningIds = [...new Set(activities.map((activity) => activity.twinningId))];
     const [participants, parties] =

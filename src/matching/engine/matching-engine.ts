@@ -6,6 +6,11 @@ import { CompiledNeed, CompiledOffer, PairScorer } from './pair-scorer';
 import { explain } from './reasons';
 import { buildTextVectors, TextVector } from './text/text-vectors';
 
+/** Which needs a suggestion or plan may include (all unless told). */
+export type NeedAdmission = (need: NeedCandidate) => boolean;
+
+const admitAll: NeedAdmission = () => true;
+
 /** Scores become integers for the optimal plan: exact arithmetic, 6 decimals kept. */
 const SCALE = 1e6;
 
@@ -141,13 +146,17 @@ export class MatchingEngine {
     return topK(found, first).map(({ offer }) => this.explainAt(need, offer));
   }
 
-  /** The best needs for an offer: feasible, at or above the minimum score, best first. */
-  suggestNeeds(offerId: string, first: number): ScoredPair[] {
+  /**
+   * The best needs for an offer: feasible, at or above the minimum score, best first.
+   * `admits` leaves needs out (those the caller may not be shown) before the best are taken.
+   */
+  suggestNeeds(offerId: string, first: number, admits: NeedAdmission = admitAll): ScoredPair[] {
     const offer = this.offerIndex.get(offerId);
     if (offer === undefined) return [];
     const found: { id: string; score: number; need: number }[] = [];
     for (const group of new Set(this.offers[offer].workingGroupCodes)) {
       for (const need of this.candidates.needsIn(group)) {
+        if (!admits(this.needs[need])) continue;
         const score = this.scoreAt(need, offer);
         if (score >= this.config.minimumScore) found.push({ id: this.needs[need].id, score, need });
       }
@@ -159,11 +168,13 @@ export class MatchingEngine {
    * The assignment of open needs (of one working group, or all) to open offers that
    * maximises the total score: each need to at most one offer, each offer to at most its
    * remaining capacity, only feasible pairs at or above the minimum score. Exact.
+   * `admits` leaves needs out of the plan altogether, as if they were not posted.
    */
-  plan(workingGroupCode?: string): MatchingPlanResult {
-    const scope = workingGroupCode
+  plan(workingGroupCode?: string, admits?: NeedAdmission): MatchingPlanResult {
+    const inGroup = workingGroupCode
       ? this.candidates.needsIn(workingGroupCode)
       : this.candidates.openNeeds();
+    const scope = admits ? inGroup.filter((need) => admits(this.needs[need])) : inGroup;
 
     // Candidate edges, built straight into CSR arrays: needs are visited in order.
     const localOffer = new Int32Array(this.offers.length).fill(-1);

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/scalars/date-time.scalar';
 import {
   ArrayMaxSize,
@@ -9,6 +9,7 @@ import {
   IsEnum,
   IsInt,
   IsOptional,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -21,7 +22,7 @@ import {
   WORKING_GROUP_CODE,
 } from '../../common/validation/text-rules';
 import { Modality } from '../../reference/modality';
-import { Priority } from '../need-enums';
+import { Priority, Visibility } from '../need-enums';
 import type { MessageKey } from '../../i18n/catalogs';
 
 export const MAX_LIST_ITEMS = 20;
@@ -92,4 +93,17 @@ export class CreateNeedInput {
   @IsOptional()
   @IsEnum(Priority)
   priority?: Priority;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The National Action Plan commitment it serves: one of its own country's",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'commitmentId must be an id' })
+  commitmentId?: string | null;
+
+  @Field(() => Visibility, { nullable: true, description: 'PLATFORM when not given' })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
 }

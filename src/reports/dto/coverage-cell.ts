@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Country } from '../../reference/country.entity';
 import { WorkingGroup } from '../../reference/working-group.entity';
 
-@ObjectType({ description: 'The needs of one MIRPS state in one working group, by status' })
+@ObjectType({
+  description:
+    'The needs of one MIRPS state in one working group, by status (restricted ones counted), and its plan',
+})
 export class CoverageCell {
   @Field(() => Country)
   country: Country;
@@ -21,4 +24,15 @@ export class CoverageCell {
 
   @Field(() => Int)
   fulfilled: number;
+
+  @Field(() => Int, { description: "The country's National Action Plan commitments in it" })
+  commitments: number;
+
+  @Field(() => Int, {
+    description:
+      "Those commitments' indicators on track now: target reached, or (with a baseline and a " +
+      'target date) at least as far from the baseline toward the target as the time elapsed ' +
+      'is of the time allowed',
+  })
+  indicatorsOnTrack: number;
 }
