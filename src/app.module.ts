@@ -28,6 +28,7 @@ import { openDataSource } from './database/data-source-factory';
 import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
 import { EventsModule } from './events/events.module';
+import { ExpiryModule } from './expiry/expiry.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
@@ -133,6 +134,7 @@ export class AppModule {
         TwinningsModule,
         ActivitiesModule,
         NotificationsModule,
+        ExpiryModule,
         ReportsModule,
         AuditModule,
         HealthModule,

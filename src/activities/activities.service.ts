@@ -2,12 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { User } from '../accounts/user.entity';
-import {
-  ConflictError,
-  FieldProblems,
-  InvalidInputError,
-  NotFoundError,
-} from '../common/errors/domain-errors';
+import { FieldProblems, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { checkPeriod } from '../common/validation/input-rules';
@@ -22,6 +17,12 @@ import type { TwinningArrangement } from '../twinnings/twinning.entity';
 import { TwinningsService } from '../twinnings/twinnings.service';
 import { ActivityParticipantCountry } from './activity-participant-country.entity';
 import { ActivityKind, ActivityStatus } from './activity-enums';
+import {
+  ActivityAction,
+  activityStatusesAllowing,
+  INITIAL_ACTIVITY_STATUS,
+  nextActivityStatus,
+} from './activity-state';
 import { Activity } from './activity.entity';
 import { assertMayFollowUp } from './activity.policy';
 import { CompleteActivityInput } from './dto/complete-activity.input';
@@ -57,16 +58,6 @@ const ENDED_TWINNING_REASONS: Partial<
     `The twinning was cancelled: ${twinning.cancellationReason}`,
   [TwinningStatus.COMPLETED]: () => 'The twinning was completed before this activity took place',
 };
-
-/** An activity changes only while PLANNED: DONE and CANCELLED are final. */
-function assertPlanned(activity: Activity, verb: Message): void {
-  if (activity.status !== ActivityStatus.PLANNED) {
-    throw new ConflictError(
-      msg('activities.notPlanned', { status: activity.status, verb }),
-      'INVALID_TRANSITION',
-    );
-  }
-}
 
 @Injectable()
 export class ActivitiesService implements OnModuleInit {
@@ -197,7 +188,7 @@ export class ActivitiesService implements OnModuleInit {
           endsAt: input.endsAt ?? null,
           location: input.location?.trim() ?? null,
           virtual: input.virtual ?? false,
-          status: ActivityStatus.PLANNED,
+          status: INITIAL_ACTIVITY_STATUS,
           women: null,
           men: null,
           other: null,
@@ -229,8 +220,7 @@ export class ActivitiesService implements OnModuleInit {
         id,
         msg('activities.recordWhatTheyDid'),
       );
-      assertPlanned(activity, msg('activities.verbCompleted'));
-      activity.status = ActivityStatus.DONE;
+      activity.status = nextActivityStatus(activity.status, ActivityAction.COMPLETE);
       activity.women = input.women;
       activity.men = input.men;
       activity.other = input.other;
@@ -246,8 +236,7 @@ export class ActivitiesService implements OnModuleInit {
   async cancel(user: User, id: string, reason: string): Promise<Activity> {
     const cancelled = await this.transactions.run(async (manager) => {
       const activity = await this.lockActivity(manager, user, id, msg('activities.cancelThem'));
-      assertPlanned(activity, msg('activities.verbCancelled'));
-      activity.status = ActivityStatus.CANCELLED;
+      activity.status = nextActivityStatus(activity.status, ActivityAction.CANCEL);
       activity.cancellationReason = reason.trim();
       activity.updatedAt = new Date();
       return manager.save(activity);
@@ -267,11 +256,12 @@ export class ActivitiesService implements OnModuleInit {
   ): Promise<void> {
     const reason = ENDED_TWINNING_REASONS[twinning.status]?.(twinning);
     if (!reason) return;
+    const [from] = activityStatusesAllowing(ActivityAction.CANCEL);
     await manager.update(
       Activity,
-      { twinningId: twinning.id, status: ActivityStatus.PLANNED },
+      { twinningId: twinning.id, status: from },
       {
-        status: ActivityStatus.CANCELLED,
+        status: nextActivityStatus(from, ActivityAction.CANCEL),
         cancellationReason: reason.slice(0, 1000),
         updatedAt: new Date(),
       },

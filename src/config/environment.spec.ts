@@ -30,6 +30,9 @@ describe('validateEnvironment', () => {
       PASSWORD_RESETS_PER_ADDRESS: 10,
       PASSWORD_RESETS_PER_EMAIL: 3,
       NEW_MATCHES_CRON: '0 12 * * *',
+      POSTING_VALIDITY_DAYS: 365,
+      POSTING_EXPIRY_WARNING_DAYS: 30,
+      PROPOSAL_EXPIRY_DAYS: 30,
     });
   });
 
@@ -61,6 +64,18 @@ describe('validateEnvironment', () => {
       'Invalid configuration: NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"',
     ],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
+    [
+      { POSTING_VALIDITY_DAYS: '0' },
+      'Invalid configuration: POSTING_VALIDITY_DAYS must not be less than 1',
+    ],
+    [
+      { POSTING_VALIDITY_DAYS: '30' },
+      'Invalid configuration: POSTING_EXPIRY_WARNING_DAYS must be less than POSTING_VALIDITY_DAYS',
+    ],
+    [
+      { PROPOSAL_EXPIRY_DAYS: 'a month' },
+      'Invalid configuration: PROPOSAL_EXPIRY_DAYS must be an integer number',
+    ],
     [
       { DATABASE_URL: 'mysql://localhost/db' },
       'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" or "postgres://user:password@host:5432/database"',

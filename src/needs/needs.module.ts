@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseModule } from '../database/database.module';
+import { PostingValidity } from '../expiry/posting-validity';
 import { ReferenceModule } from '../reference/reference.module';
 import { Need } from './need.entity';
 import { NeedsResolver } from './needs.resolver';
@@ -9,7 +10,7 @@ import { NeedSubscriptionsResolver } from './need-subscriptions.resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Need]), DatabaseModule, ReferenceModule],
-  providers: [NeedsService, NeedsResolver, NeedSubscriptionsResolver],
+  providers: [NeedsService, PostingValidity, NeedsResolver, NeedSubscriptionsResolver],
   exports: [NeedsService],
 })
 export class NeedsModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
-import type { User } from '../accounts/user.entity';
+import { EntityManager, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { User } from '../accounts/user.entity';
+import { Clock } from '../common/clock/clock';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
@@ -33,6 +34,7 @@ import {
   INITIAL_STATUS,
   NEEDS_AFTER,
   nextStatus,
+  TRANSITIONS,
   TwinningAction,
 } from './twinning-state';
 import { PartyResponse, TwinningStatus } from './twinning-status';
@@ -66,6 +68,11 @@ export interface TwinningStep {
   to: TwinningStatus;
   by: User;
   answered?: TwinningParty;
+  /**
+   * Taken by time, not by a person (an unanswered proposal expires): `by` is then the
+   * proposer whose proposal lapsed, and is told like everyone else.
+   */
+  byClock?: boolean;
 }
 
 /**
@@ -136,6 +143,7 @@ export class TwinningsService {
     private readonly offersService: OffersService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   /** Registers a listener for twinnings that end (see SettlementListener). */
@@ -305,7 +313,7 @@ export class TwinningsService {
         needs.filter((need) => heldCountries.has(need.countryCode)),
       );
 
-      const now = new Date();
+      const now = this.clock.now();
       const note = input.note?.trim() ?? null;
       const twinning = await manager.save(
         manager.create(TwinningArrangement, {
@@ -386,7 +394,7 @@ export class TwinningsService {
       side.respondedById = user.id;
       side.comment = note;
       await manager.save(side);
-      return this.moveTo(manager, twinning, next, user, note, held, side);
+      return this.moveTo(manager, twinning, next, user, note, held, { answered: side });
     });
     return this.announced(answered);
   }
@@ -432,6 +440,43 @@ export class TwinningsService {
       );
     });
     return this.announced(cancelled);
+  }
+
+  /**
+   * The proposals (twinnings whose status may expire: PROPOSED, so with a party still to
+   * answer) made at or before `proposedBy`, oldest first.
+   */
+  async proposalsMadeBy(proposedBy: Date): Promise<string[]> {
+    const expiring = (Object.keys(TRANSITIONS) as TwinningStatus[]).filter(
+      (status) => TRANSITIONS[status][TwinningAction.EXPIRE] !== undefined,
+    );
+    const rows = await this.twinnings.find({
+      select: { id: true },
+      where: expiring.map((status) => ({ status, createdAt: LessThanOrEqual(proposedBy) })),
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A proposal made at or before `proposedBy` and still unanswered by some party expires:
+   * what it held is given back as a refusal gives it back (its needs OPEN again, the
+   * offer's capacity released), the step joins its history (by the proposer, whose
+   * proposal lapsed) and its parties are told. Answers null, doing nothing, when it no
+   * longer qualifies (answered, cancelled or expired meanwhile, by another instance too).
+   */
+  async expireProposal(id: string, proposedBy: Date): Promise<TwinningArrangement | null> {
+    const expired = await this.transactions.run(async (manager) => {
+      const twinning = await this.lockTwinning(manager, id);
+      const next = TRANSITIONS[twinning.status][TwinningAction.EXPIRE];
+      if (next === undefined || twinning.createdAt.getTime() > proposedBy.getTime()) return null;
+      const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
+      const proposer = await manager.findOneByOrFail(User, { id: twinning.createdById });
+      return this.moveTo(manager, twinning, next, proposer, null, heldSides(twinning, parties), {
+        byClock: true,
+      });
+    });
+    return expired && this.announced(expired);
   }
 
   /**
@@ -489,9 +534,9 @@ export class TwinningsService {
     user: User,
     note: string | null,
     held?: readonly TwinningParty[],
-    answered?: TwinningParty,
+    { answered, byClock }: Pick<TwinningStep, 'answered' | 'byClock'> = {},
   ): Promise<TwinningArrangement> {
-    const now = new Date();
+    const now = this.clock.now();
     const from = twinning.status;
     twinning.updatedAt = now;
     if (next !== from) {
@@ -511,7 +556,14 @@ export class TwinningsService {
       }
     }
     const saved = await manager.save(twinning);
-    await this.stepTaken(manager, { twinning: saved, from, to: next, by: user, answered });
+    await this.stepTaken(manager, {
+      twinning: saved,
+      from,
+      to: next,
+      by: user,
+      answered,
+      byClock,
+    });
     return saved;
   }
 
