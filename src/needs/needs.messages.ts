@@ -7,8 +7,7 @@ export const needsMessages = messageTable({
     notOpen: 'The need is {{status}}: only an OPEN need can be {{action}}',
     notOpenInTwinning:
       'The need is {{status}}: only an OPEN need can be {{action}} (cancel its twinning first)',
-    notOpenExpired:
-      'The need is {{status}}: only an OPEN need can be {{action}} (renew it first)',
+    notOpenExpired: 'The need is {{status}}: only an OPEN need can be {{action}} (renew it first)',
     invalidTransition: 'The need is {{status}}: it cannot be {{action}}',
     actionChanged: 'changed',
     actionWithdrawn: 'withdrawn',
