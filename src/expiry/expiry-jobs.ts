@@ -25,7 +25,7 @@ const HOUR = 60 * 60 * 1000;
 
 /** What one run of the postings job did. */
 export interface PostingExpiryRun {
-  /** Postings whose owners were told (each once per validity period, whoever runs it). */
+  /** Postings whose owners were told, unless told before (once per posting and date). */
   warned: number;
   expired: number;
 }
@@ -186,7 +186,7 @@ export class ExpiryJobs implements OnApplicationBootstrap, OnApplicationShutdown
 
   /**
    * Tells the posting's owners, unless it was renewed or changed status since it was read
-   * (its row is read again in this transaction). Answers whether anyone was written to.
+   * (its row is read again in this transaction). Answers whether it was still due.
    */
   private async warn(
     manager: EntityManager,

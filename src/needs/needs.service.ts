@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, LessThanOrEqual, MoreThan, And, Repository } from 'typeorm';
+import { And, EntityManager, In, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import { FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
@@ -282,8 +282,10 @@ export class NeedsService {
     const renewed = await this.transactions.run(async (manager) => {
       const need = await this.lockNeedFor(manager, user, id, NeedAction.RENEW);
       const now = this.validity.now();
-      reopened = need.status === NeedStatus.EXPIRED;
-      need.status = nextNeedStatus(need, NeedAction.RENEW);
+      const next = nextNeedStatus(need, NeedAction.RENEW);
+      // Only an EXPIRED need moves (to OPEN): it is back in matching.
+      reopened = next !== need.status;
+      need.status = next;
       need.expiresAt = this.validity.expiresAtFrom(now);
       need.updatedAt = now;
       return manager.save(need);

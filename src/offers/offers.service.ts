@@ -360,8 +360,10 @@ export class OffersService {
     const renewed = await this.transactions.run(async (manager) => {
       const offer = await this.lockOfferFor(manager, user, id, OfferAction.RENEW);
       const now = this.validity.now();
-      reopened = offer.status === OfferStatus.EXPIRED;
-      offer.status = offerStatusAfter(offer, OfferAction.RENEW);
+      const next = offerStatusAfter(offer, OfferAction.RENEW);
+      // Only an EXPIRED offer moves (to OPEN or FULL): it is back in matching.
+      reopened = next !== offer.status;
+      offer.status = next;
       offer.expiresAt = this.validity.expiresAtFrom(now);
       offer.updatedAt = now;
       return manager.save(offer);
