@@ -29,6 +29,7 @@ import { openDataSource } from './database/data-source-factory';
 import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
 import { EventsModule } from './events/events.module';
+import { ExpiryModule } from './expiry/expiry.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
@@ -137,6 +138,7 @@ export class AppModule {
         ActivitiesModule,
         NotificationsModule,
         AttentionModule,
+        ExpiryModule,
         ReportsModule,
         AuditModule,
         HealthModule,

@@ -3,12 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { User } from '../accounts/user.entity';
-import {
-  ConflictError,
-  FieldProblems,
-  InvalidInputError,
-  NotFoundError,
-} from '../common/errors/domain-errors';
+import { FieldProblems, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { checkPeriod } from '../common/validation/input-rules';
@@ -23,6 +18,12 @@ import type { TwinningArrangement } from '../twinnings/twinning.entity';
 import { TwinningsService } from '../twinnings/twinnings.service';
 import { ActivityParticipantCountry } from './activity-participant-country.entity';
 import { ActivityKind, ActivityStatus } from './activity-enums';
+import {
+  ActivityAction,
+  activityStatusesAllowing,
+  INITIAL_ACTIVITY_STATUS,
+  nextActivityStatus,
+} from './activity-state';
 import { Activity } from './activity.entity';
 import { assertMayFollowUp } from './activity.policy';
 import { CompleteActivityInput } from './dto/complete-activity.input';
@@ -59,16 +60,6 @@ const ENDED_TWINNING_REASONS: Partial<
     `The twinning was cancelled: ${twinning.cancellationReason}`,
   [TwinningStatus.COMPLETED]: () => 'The twinning was completed before this activity took place',
 };
-
-/** An activity changes only while PLANNED: DONE and CANCELLED are final. */
-function assertPlanned(activity: Activity, verb: Message): void {
-  if (activity.status !== ActivityStatus.PLANNED) {
-    throw new ConflictError(
-      msg('activities.notPlanned', { status: activity.status, verb }),
-      'INVALID_TRANSITION',
-    );
-  }
-}
 
 @Injectable()
 export class ActivitiesService implements OnModuleInit {
@@ -214,7 +205,7 @@ export class ActivitiesService implements OnModuleInit {
           endsAt: input.endsAt ?? null,
           location: input.location?.trim() ?? null,
           virtual: input.virtual ?? false,
-          status: ActivityStatus.PLANNED,
+          status: INITIAL_ACTIVITY_STATUS,
           women: null,
           men: null,
           other: null,
@@ -246,8 +237,7 @@ export class ActivitiesService implements OnModuleInit {
         id,
         msg('activities.recordWhatTheyDid'),
       );
-      assertPlanned(activity, msg('activities.verbCompleted'));
-      activity.status = ActivityStatus.DONE;
+      activity.status = nextActivityStatus(activity.status, ActivityAction.COMPLETE);
       activity.women = input.women;
       activity.men = input.men;
       activity.other = input.other;
@@ -263,8 +253,7 @@ export class ActivitiesService implements OnModuleInit {
   async cancel(user: User, id: string, reason: string): Promise<Activity> {
     const cancelled = await this.transactions.run(async (manager) => {
       const activity = await this.lockActivity(manager, user, id, msg('activities.cancelThem'));
-      assertPlanned(activity, msg('activities.verbCancelled'));
-      activity.status = ActivityStatus.CANCELLED;
+      activity.status = nextActivityStatus(activity.status, ActivityAction.CANCEL);
       activity.cancellationReason = reason.trim();
       activity.updatedAt = this.clock.now();
       return manager.save(activity);
@@ -284,11 +273,12 @@ export class ActivitiesService implements OnModuleInit {
   ): Promise<void> {
     const reason = ENDED_TWINNING_REASONS[twinning.status]?.(twinning);
     if (!reason) return;
+    const [from] = activityStatusesAllowing(ActivityAction.CANCEL);
     await manager.update(
       Activity,
-      { twinningId: twinning.id, status: ActivityStatus.PLANNED },
+      { twinningId: twinning.id, status: from },
       {
-        status: ActivityStatus.CANCELLED,
+        status: nextActivityStatus(from, ActivityAction.CANCEL),
         cancellationReason: reason.slice(0, 1000),
         updatedAt: this.clock.now(),
       },

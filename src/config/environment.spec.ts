@@ -35,6 +35,9 @@ describe('validateEnvironment', () => {
       ATTENTION_TWINNING_WITHOUT_ACTIVITY_DAYS: '30/90',
       ATTENTION_FOLLOW_UP_OVERDUE_DAYS: '0/30',
       ATTENTION_POSTING_EXPIRING_DAYS: '30/7',
+      POSTING_VALIDITY_DAYS: 365,
+      POSTING_EXPIRY_WARNING_DAYS: 30,
+      PROPOSAL_EXPIRY_DAYS: 30,
     });
   });
 
@@ -78,6 +81,18 @@ describe('validateEnvironment', () => {
       'Invalid configuration: ATTENTION_POSTING_EXPIRING_DAYS: the red days left must not be more than the amber ones, e.g. "30/7"',
     ],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
+    [
+      { POSTING_VALIDITY_DAYS: '0' },
+      'Invalid configuration: POSTING_VALIDITY_DAYS must not be less than 1',
+    ],
+    [
+      { POSTING_VALIDITY_DAYS: '30' },
+      'Invalid configuration: POSTING_EXPIRY_WARNING_DAYS must be less than POSTING_VALIDITY_DAYS',
+    ],
+    [
+      { PROPOSAL_EXPIRY_DAYS: 'a month' },
+      'Invalid configuration: PROPOSAL_EXPIRY_DAYS must be an integer number',
+    ],
     [
       { DATABASE_URL: 'mysql://localhost/db' },
       'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" or "postgres://user:password@host:5432/database"',

@@ -339,6 +339,30 @@ export class Environment {
   /** A need or offer about to expire: days left. */
   @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
   ATTENTION_POSTING_EXPIRING_DAYS = '30/7';
+  // ---- Expiry of postings and proposals (issue 14) ---------------------------------------
+
+  /** How long a need or an offer stays valid after it is posted or renewed, in days. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  POSTING_VALIDITY_DAYS = 365;
+
+  /**
+   * How many days before a posting expires its owners are told (POSTING_EXPIRING); less
+   * than POSTING_VALIDITY_DAYS.
+   */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  POSTING_EXPIRY_WARNING_DAYS = 30;
+
+  /** How many days a proposal waits for a party that has not answered before it expires. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(365)
+  @IsInt()
+  PROPOSAL_EXPIRY_DAYS = 30;
 
   // ---- The web console (issue 13) ------------------------------------------------------
 
@@ -444,6 +468,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     problems.push('NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"');
   }
   problems.push(...attentionRules(env, problems));
+  if (
+    !problems.some((problem) => problem.startsWith('POSTING_')) &&
+    env.POSTING_EXPIRY_WARNING_DAYS >= env.POSTING_VALIDITY_DAYS
+  ) {
+    problems.push('POSTING_EXPIRY_WARNING_DAYS must be less than POSTING_VALIDITY_DAYS');
+  }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   }

@@ -40,6 +40,8 @@ import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-aud
 import { People1764450000000 } from './migrations/sqlite/1764450000000-people';
 import { AccountTokens1764470000000 } from './migrations/sqlite/1764470000000-account-tokens';
 import { MailAndNotifications1764460000000 } from './migrations/sqlite/1764460000000-mail-and-notifications';
+import { Expiry1764480000000 } from './migrations/sqlite/1764480000000-expiry';
+import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry';
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 
@@ -86,6 +88,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     People1764450000000,
     MailAndNotifications1764460000000,
     AccountTokens1764470000000,
+    Expiry1764480000000,
     Commitments1764500000000,
   ],
   postgres: [
@@ -94,6 +97,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     People1795920000000,
     MailAndNotifications1795930000000,
     AccountTokens1795940000000,
+    Expiry1795950000000,
     Commitments1795970000000,
   ],
 };

@@ -1,6 +1,6 @@
 import { NeedStatus } from '../needs/need-enums';
 import type { Need } from '../needs/need.entity';
-import { OfferStatus } from '../offers/offer-status';
+import { takesTwinnings } from '../offers/offer-state';
 import type { Offer } from '../offers/offer.entity';
 import { remainingCapacityOf } from '../offers/offers.service';
 import { NeedCandidate, OfferCandidate } from './engine/candidates';
@@ -42,7 +42,8 @@ export function offerCandidate(
     availableFrom: offer.availableFrom?.getTime() ?? null,
     availableTo: offer.availableTo?.getTime() ?? null,
     eligibleCountryCodes,
-    // A FULL offer still takes twinnings when capacity frees up; a withdrawn one never.
-    open: offer.status === OfferStatus.OPEN || offer.status === OfferStatus.FULL,
+    // A FULL offer still takes twinnings when capacity frees up; a withdrawn or expired one
+    // never (offer-state.ts).
+    open: takesTwinnings(offer.status),
   };
 }

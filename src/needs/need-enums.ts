@@ -11,6 +11,8 @@ export enum NeedStatus {
   IN_TWINNING = 'IN_TWINNING',
   FULFILLED = 'FULFILLED',
   WITHDRAWN = 'WITHDRAWN',
+  /** Not renewed within its validity: kept, out of matching, renewable. */
+  EXPIRED = 'EXPIRED',
 }
 
 /** Who may read a need (see need.policy.ts). */
@@ -29,5 +31,7 @@ registerEnumType(Visibility, {
 });
 registerEnumType(NeedStatus, {
   name: 'NeedStatus',
-  description: 'OPEN until a twinning takes it, FULFILLED when that twinning completes',
+  description:
+    'OPEN until a twinning takes it, FULFILLED when that twinning completes; EXPIRED when an ' +
+    'OPEN need is not renewed within its validity (renewNeed opens it again)',
 });

@@ -11,6 +11,7 @@ import { NeedStatus, Priority, Visibility } from './need-enums';
 @ObjectType({ description: "A MIRPS state's capacity need, taken from its National Action Plan" })
 @Entity('needs')
 @Index(['createdAt', 'id'])
+@Index('IDX_needs_status_expiresAt', ['status', 'expiresAt'])
 @Index(['countryCode', 'status'])
 @Index(['workingGroupCode', 'status'])
 @Index('IDX_needs_updatedAt', ['updatedAt'])
@@ -111,4 +112,15 @@ export class Need {
   @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
+
+  /**
+   * When the posting's validity runs out (POSTING_VALIDITY_DAYS after its posting or its
+   * last renewal): an OPEN need then becomes EXPIRED; its owners are told beforehand.
+   */
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it expires unless renewed (POSTING_VALIDITY_DAYS after posting or renewal)',
+  })
+  @Column(timestampColumn())
+  expiresAt: Date;
 }

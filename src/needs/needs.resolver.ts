@@ -69,6 +69,16 @@ export class NeedsResolver {
     return this.needsService.withdraw(user, id, reason);
   }
 
+  @Roles(MANAGERS)
+  @Mutation(() => Need, {
+    description:
+      'Restarts its validity from now (POSTING_VALIDITY_DAYS); an EXPIRED need is open again. ' +
+      "By its country's focal points or the secretariat, at any time",
+  })
+  renewNeed(@CurrentUser() user: User, @Args() { id }: IdArgs): Promise<Need> {
+    return this.needsService.renew(user, id);
+  }
+
   @ResolveField(() => Country)
   country(need: Need, _args: unknown, { loaders }: GraphQLContext): Promise<Country> {
     return loadRequired(countryLoader(loaders, this.reference), need.countryCode, 'Country');

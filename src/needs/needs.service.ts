@@ -1,9 +1,17 @@
 import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import {
+  And,
+  EntityManager,
+  In,
+  LessThanOrEqual,
+  MoreThan,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 import type { User } from '../accounts/user.entity';
-import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
+import { FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { whereSearchMatches } from '../common/pagination/search-filter';
@@ -11,13 +19,21 @@ import { foldForSearch } from '../common/text';
 import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
-import { msg } from '../i18n/catalogs';
 import { CommitmentsService } from '../commitments/commitments.service';
+import { PostingValidity } from '../expiry/posting-validity';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
 import { UpdateNeedInput } from './dto/update-need.input';
 import { NeedStatus, Priority, Visibility } from './need-enums';
+import {
+  INITIAL_NEED_STATUS,
+  NEED_TRANSITIONS,
+  NeedAction,
+  needActionBetween,
+  needStatusesAllowing,
+  nextNeedStatus,
+} from './need-state';
 import { Need } from './need.entity';
 import { assertMayManageNeedsOf } from './need.policy';
 import { restrictNeedsToReadable } from './need-visibility.queries';
@@ -33,9 +49,6 @@ export interface NeedCounts {
   fulfilled: number;
 }
 
-/** What a refusal says an OPEN-only change is, by the action refused. */
-const ACTIONS = { changed: 'needs.actionChanged', withdrawn: 'needs.actionWithdrawn' } as const;
-
 function searchTextOf(need: Pick<Need, 'title' | 'description'>): string {
   return foldForSearch(`${need.title}\n${need.description}`);
 }
@@ -49,6 +62,7 @@ export class NeedsService {
     private readonly commitments: CommitmentsService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventBus,
+    private readonly validity: PostingValidity,
   ) {}
 
   /** Any need, whoever asks: for the service's own work, never answered to a caller as is. */
@@ -155,8 +169,9 @@ export class NeedsService {
 
   /**
    * Inside a running transaction: moves every one of these needs from `from` to `to`
-   * (a twinning takes them, releases them or fulfils them). A need that is not `from`
-   * any more is a CONFLICT, and the caller's transaction rolls back.
+   * (a twinning takes them, releases them or fulfils them: the lifecycle's action between
+   * the two, need-state.ts). A need whose status does not allow it any more is a CONFLICT,
+   * and the caller's transaction rolls back.
    */
   async setNeedsStatus(
     manager: EntityManager,
@@ -168,15 +183,10 @@ export class NeedsService {
     const found = new Set(needs.map((need) => need.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw new NotFoundError('Need', missing);
+    const action = needActionBetween(from, to);
     const now = this.clock.now();
     for (const need of needs) {
-      if (need.status !== from) {
-        throw new ConflictError(
-          msg('needs.notInStatus', { title: need.title, status: need.status, expected: from }),
-          from === NeedStatus.OPEN ? 'NEED_NOT_OPEN' : 'INVALID_TRANSITION',
-        );
-      }
-      need.status = to;
+      need.status = nextNeedStatus(need, action);
       need.updatedAt = now;
     }
     await manager.update(Need, { id: In([...ids]) }, { status: to, updatedAt: now });
@@ -247,7 +257,7 @@ export class NeedsService {
     }
     problems.throwIfAny();
 
-    const now = this.clock.now();
+    const now = this.validity.now();
     const need = this.needs.create({
       countryCode: input.countryCode,
       workingGroupCode: input.workingGroupCode,
@@ -262,11 +272,12 @@ export class NeedsService {
       priority: input.priority ?? Priority.MEDIUM,
       visibility: input.visibility ?? Visibility.PLATFORM,
       commitmentId: input.commitmentId ?? null,
-      status: NeedStatus.OPEN,
+      status: INITIAL_NEED_STATUS,
       withdrawalReason: null,
       createdById: user.id,
       createdAt: now,
       updatedAt: now,
+      expiresAt: this.validity.expiresAtFrom(now),
     });
     need.searchText = searchTextOf(need);
     const posted = await this.transactions.run((manager) => manager.save(need));
@@ -308,7 +319,7 @@ export class NeedsService {
 
     let previousGroup: string | undefined;
     const changed = await this.transactions.run(async (manager) => {
-      const need = await this.lockOpenNeed(manager, user, id, 'changed');
+      const need = await this.lockNeedFor(manager, user, id, NeedAction.CHANGE);
       previousGroup = need.workingGroupCode;
       const updated = Object.assign(need, definedOnly(input), {
         title: input.title?.trim() ?? need.title,
@@ -338,32 +349,86 @@ export class NeedsService {
   async withdraw(user: User, id: string, reason?: string | null): Promise<Need> {
     await this.getReadable(user, id);
     return this.transactions.run(async (manager) => {
-      const need = await this.lockOpenNeed(manager, user, id, 'withdrawn');
-      need.status = NeedStatus.WITHDRAWN;
+      const need = await this.lockNeedFor(manager, user, id, NeedAction.WITHDRAW);
+      need.status = nextNeedStatus(need, NeedAction.WITHDRAW);
       need.withdrawalReason = reason?.trim() ?? null;
       need.updatedAt = this.clock.now();
       return manager.save(need);
     });
   }
 
-  /** Only an OPEN need may change: one in a twinning is settled through the twinning. */
-  private async lockOpenNeed(
+  /**
+   * Restarts the need's validity from now (POSTING_VALIDITY_DAYS), at any time, by its
+   * owners or the secretariat: an EXPIRED need is OPEN again (and new to its working
+   * group's subscribers); an OPEN or IN_TWINNING one keeps its status.
+   */
+  async renew(user: User, id: string): Promise<Need> {
+    let reopened = false;
+    const renewed = await this.transactions.run(async (manager) => {
+      const need = await this.lockNeedFor(manager, user, id, NeedAction.RENEW);
+      const now = this.validity.now();
+      const next = nextNeedStatus(need, NeedAction.RENEW);
+      // Only an EXPIRED need moves (to OPEN): it is back in matching.
+      reopened = next !== need.status;
+      need.status = next;
+      need.expiresAt = this.validity.expiresAtFrom(now);
+      need.updatedAt = now;
+      return manager.save(need);
+    });
+    if (reopened) {
+      await this.events.publish('needPosted', {
+        needId: renewed.id,
+        workingGroupCode: renewed.workingGroupCode,
+      });
+    }
+    return renewed;
+  }
+
+  /**
+   * The needs that may expire (need-state.ts: OPEN ones) whose validity runs out in
+   * (from, to]: whose owners are to be told. Oldest expiry first.
+   */
+  expiringBetween(from: Date, to: Date): Promise<Need[]> {
+    return this.needs.find({
+      where: needStatusesAllowing(NeedAction.EXPIRE).map((status) => ({
+        status,
+        expiresAt: And(MoreThan(from), LessThanOrEqual(to)),
+      })),
+      order: { expiresAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Every need that may expire whose validity ran out by `now` becomes EXPIRED, in one
+   * statement per status: a need renewed meanwhile no longer matches, and of two
+   * instances running this at once each need is moved by one. Answers how many moved.
+   */
+  async expireDue(now: Date): Promise<number> {
+    let expired = 0;
+    for (const from of needStatusesAllowing(NeedAction.EXPIRE)) {
+      const result = await this.needs.update(
+        { status: from, expiresAt: LessThanOrEqual(now) },
+        { status: NEED_TRANSITIONS[from][NeedAction.EXPIRE], updatedAt: now },
+      );
+      expired += result.affected ?? 0;
+    }
+    return expired;
+  }
+
+  /**
+   * The need under a write lock, once `user` may manage it and its status allows `action`
+   * (a CONFLICT naming its status otherwise: need-state.ts).
+   */
+  private async lockNeedFor(
     manager: EntityManager,
     user: User,
     id: string,
-    action: keyof typeof ACTIONS,
+    action: NeedAction,
   ): Promise<Need> {
     const need = await manager.findOne(Need, { where: { id }, lock: writeLock(manager) });
     if (!need) throw new NotFoundError('Need', id);
     assertMayManageNeedsOf(user, need.countryCode);
-    if (need.status !== NeedStatus.OPEN) {
-      const key =
-        need.status === NeedStatus.IN_TWINNING ? 'needs.notOpenInTwinning' : 'needs.notOpen';
-      throw new ConflictError(
-        msg(key, { status: need.status, action: msg(ACTIONS[action]) }),
-        'NEED_NOT_OPEN',
-      );
-    }
+    nextNeedStatus(need, action);
     return need;
   }
 }

@@ -33,6 +33,17 @@ export const notificationsMessages = messageTable({
     completedBody:
       'The twinning of the offer “{{offer}}” with the needs {{needs}} was concluded. Thank you for your work.',
     summary: 'Summary: “{{summary}}”',
+    expiredTitle: 'Twinning proposal expired: {{offer}}',
+    expiredBody:
+      'The proposal to twin the offer “{{offer}}” with the needs {{needs}} expired: not every party answered within {{days}} days. What it held is free again; it can be proposed anew.',
+    needExpiringTitle: 'Your need expires soon: {{title}}',
+    needExpiringBody:
+      'The need “{{title}}” ({{country}}) stays valid until {{expiresAt, datetime(dateStyle: full; timeStyle: short; timeZone: UTC)}} (UTC). Renew it to keep it in matching; otherwise it becomes EXPIRED: kept, but no longer suggested or open to proposals.',
+    offerExpiringTitle: 'Your offer expires soon: {{title}}',
+    offerExpiringBody:
+      'The offer “{{title}}” ({{organization}}) stays valid until {{expiresAt, datetime(dateStyle: full; timeStyle: short; timeZone: UTC)}} (UTC). Renew it to keep it in matching; otherwise it becomes EXPIRED: kept, but no longer suggested or open to proposals.',
+    seeNeed: 'See the need',
+    seeOffer: 'See the offer',
     upcomingTitle: 'Upcoming activity: {{activity}}',
     upcomingBody:
       'The activity “{{activity}}” of the twinning of the offer “{{offer}}” starts on {{startsAt, datetime(dateStyle: full; timeStyle: short; timeZone: UTC)}} (UTC).',
@@ -76,6 +87,17 @@ export const notificationsMessages = messageTable({
     completedBody:
       'Concluyó el hermanamiento de la oferta «{{offer}}» con las necesidades {{needs}}. Gracias por su trabajo.',
     summary: 'Resumen: «{{summary}}»',
+    expiredTitle: 'Propuesta de hermanamiento vencida: {{offer}}',
+    expiredBody:
+      'Venció la propuesta de hermanar la oferta «{{offer}}» con las necesidades {{needs}}: no todas las partes respondieron en {{days}} días. Lo que ocupaba queda libre de nuevo; puede proponerse otra vez.',
+    needExpiringTitle: 'Su necesidad vence pronto: {{title}}',
+    needExpiringBody:
+      'La necesidad «{{title}}» ({{country}}) es válida hasta el {{expiresAt, datetime(dateStyle: full; timeStyle: short; timeZone: UTC)}} (UTC). Renuévela para que siga en las sugerencias; si no, pasará a EXPIRED: se conserva, pero ya no se sugiere ni admite propuestas.',
+    offerExpiringTitle: 'Su oferta vence pronto: {{title}}',
+    offerExpiringBody:
+      'La oferta «{{title}}» ({{organization}}) es válida hasta el {{expiresAt, datetime(dateStyle: full; timeStyle: short; timeZone: UTC)}} (UTC). Renuévela para que siga en las sugerencias; si no, pasará a EXPIRED: se conserva, pero ya no se sugiere ni admite propuestas.',
+    seeNeed: 'Ver la necesidad',
+    seeOffer: 'Ver la oferta',
     upcomingTitle: 'Próxima actividad: {{activity}}',
     upcomingBody:
       'La actividad «{{activity}}» del hermanamiento de la oferta «{{offer}}» comienza el {{startsAt, datetime(dateStyle: full; timeStyle: short; timeZone: UTC)}} (UTC).',

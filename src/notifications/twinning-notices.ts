@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../accounts/user.entity';
+import { Environment } from '../config/environment';
 import { msg } from '../i18n/catalogs';
 import type { Message, MessageValue } from '../i18n/message';
 import { Offer } from '../offers/offer.entity';
@@ -48,14 +50,20 @@ interface TwinningFacts {
  * Who is told what of a twinning (API.md, "People, language and mail"): a proposal → the
  * active focal points of each party whose answer is PENDING; an answer → the proposer;
  * every party accepted → the secretariat; confirmed, declined, cancelled, completed → every
- * party's focal points. Nobody is told of their own step, and nobody twice for one step.
+ * party's focal points; a proposal expired (by time) → every party's focal points, the
+ * proposer's included. Nobody is told of their own step, and nobody twice for one step.
  */
 @Injectable()
 export class TwinningNotices implements OnModuleInit {
+  private readonly proposalExpiryDays: number;
+
   constructor(
     private readonly twinnings: TwinningsService,
     private readonly notifier: Notifier,
-  ) {}
+    config: ConfigService<Environment, true>,
+  ) {
+    this.proposalExpiryDays = config.get('PROPOSAL_EXPIRY_DAYS', { infer: true });
+  }
 
   onModuleInit(): void {
     this.twinnings.onStep((manager, step) => this.tell(manager, step));
@@ -63,7 +71,7 @@ export class TwinningNotices implements OnModuleInit {
 
   private async tell(manager: EntityManager, step: TwinningStep): Promise<void> {
     const facts = await this.factsOf(manager, step.twinning);
-    const told = new Set<string>([step.by.id]);
+    const told = new Set<string>(step.byClock ? [] : [step.by.id]);
     const tell = async (recipients: readonly Recipient[], notice: Notice) => {
       const fresh = recipients.filter((recipient) => !told.has(recipient.id));
       for (const recipient of fresh) told.add(recipient.id);
@@ -138,6 +146,14 @@ export class TwinningNotices implements OnModuleInit {
             reason: step.twinning.cancellationReason ?? '',
           }),
         ],
+        link,
+      });
+    }
+    if (changed && step.to === TwinningStatus.EXPIRED) {
+      await tell(await everyParty(), {
+        kind: NotificationKind.TWINNING_EXPIRED,
+        title: msg('notifications.expiredTitle', base),
+        body: [msg('notifications.expiredBody', { ...base, days: this.proposalExpiryDays })],
         link,
       });
     }

@@ -18,6 +18,7 @@ import { OfferStatus } from './offer-status';
 @ObjectType({ description: "A Support Platform member's offer of expertise or support" })
 @Entity('offers')
 @Index(['createdAt', 'id'])
+@Index('IDX_offers_status_expiresAt', ['status', 'expiresAt'])
 @Index(['organizationId', 'status'])
 @Index('IDX_offers_updatedAt', ['updatedAt'])
 @Check(
@@ -97,4 +98,15 @@ export class Offer {
   @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
+
+  /**
+   * When the posting's validity runs out (POSTING_VALIDITY_DAYS after its posting or its
+   * last renewal): a live (OPEN or FULL) offer then becomes EXPIRED; its owners are told beforehand.
+   */
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it expires unless renewed (POSTING_VALIDITY_DAYS after posting or renewal)',
+  })
+  @Column(timestampColumn())
+  expiresAt: Date;
 }

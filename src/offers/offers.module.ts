@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseModule } from '../database/database.module';
+import { PostingValidity } from '../expiry/posting-validity';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { OfferEligibleCountry } from './offer-eligible-country.entity';
@@ -17,7 +18,7 @@ import { OfferSubscriptionsResolver } from './offer-subscriptions.resolver';
     ReferenceModule,
     OrganizationsModule,
   ],
-  providers: [OffersService, OffersResolver, OfferSubscriptionsResolver],
+  providers: [OffersService, PostingValidity, OffersResolver, OfferSubscriptionsResolver],
   exports: [OffersService],
 })
 export class OffersModule {}

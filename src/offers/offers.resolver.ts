@@ -72,6 +72,16 @@ export class OffersResolver {
     return this.offersService.withdraw(user, id, reason);
   }
 
+  @Roles(MANAGERS)
+  @Mutation(() => Offer, {
+    description:
+      'Restarts its validity from now (POSTING_VALIDITY_DAYS); an EXPIRED offer is open again. ' +
+      "By its organization's focal points or the secretariat, at any time",
+  })
+  renewOffer(@CurrentUser() user: User, @Args() { id }: IdArgs): Promise<Offer> {
+    return this.offersService.renew(user, id);
+  }
+
   @ResolveField(() => Int, {
     description:
       'capacity minus the needs live twinnings hold: those of twinnings the offering member proposed or accepted, or the secretariat proposed',

@@ -1,7 +1,7 @@
 import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { And, EntityManager, In, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import type { User } from '../accounts/user.entity';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
@@ -11,6 +11,7 @@ import { foldForSearch } from '../common/text';
 import { checkNotNull, checkPeriod, definedOnly } from '../common/validation/input-rules';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
 import { EventBus } from '../events/event-bus';
+import { PostingValidity } from '../expiry/posting-validity';
 import { msg } from '../i18n/catalogs';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReferenceService } from '../reference/reference.service';
@@ -18,21 +19,21 @@ import { CreateOfferInput } from './dto/create-offer.input';
 import { OfferFilter } from './dto/offer-filter.input';
 import { UpdateOfferInput } from './dto/update-offer.input';
 import { OfferEligibleCountry } from './offer-eligible-country.entity';
+import {
+  assertOfferAllows,
+  INITIAL_OFFER_STATUS,
+  OFFER_TRANSITIONS,
+  OfferAction,
+  offerStatusAfter,
+  offerStatusesAllowing,
+} from './offer-state';
 import { OfferStatus } from './offer-status';
 import { OfferWorkingGroup } from './offer-working-group.entity';
 import { Offer } from './offer.entity';
 import { assertMayManageOffersOf } from './offer.policy';
 
-/** What a refusal says a change of a live offer is, by the action refused. */
-const ACTIONS = { changed: 'offers.actionChanged', withdrawn: 'offers.actionWithdrawn' } as const;
-
 function searchTextOf(offer: Pick<Offer, 'title' | 'description'>): string {
   return foldForSearch(`${offer.title}\n${offer.description}`);
-}
-
-/** OPEN while capacity is left, FULL when live twinnings hold all of it. */
-function statusForCapacity(offer: Pick<Offer, 'capacity' | 'reservedCapacity'>): OfferStatus {
-  return offer.reservedCapacity >= offer.capacity ? OfferStatus.FULL : OfferStatus.OPEN;
 }
 
 export function remainingCapacityOf(offer: Pick<Offer, 'capacity' | 'reservedCapacity'>): number {
@@ -60,6 +61,7 @@ export class OffersService {
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventBus,
+    private readonly validity: PostingValidity,
   ) {}
 
   async get(id: string): Promise<Offer> {
@@ -131,9 +133,7 @@ export class OffersService {
    */
   async reserveCapacity(manager: EntityManager, offerId: string, count: number): Promise<Offer> {
     const offer = await this.lockOffer(manager, offerId);
-    if (offer.status === OfferStatus.WITHDRAWN) {
-      throw new ConflictError(msg('offers.withdrawnNoNewTwinning'), 'OFFER_NOT_OPEN');
-    }
+    assertOfferAllows(offer, OfferAction.RESERVE);
     const remaining = remainingCapacityOf(offer);
     if (remaining < count) {
       throw new ConflictError(
@@ -141,7 +141,12 @@ export class OffersService {
         'CAPACITY_EXHAUSTED',
       );
     }
-    return this.saveReservation(manager, offer, offer.reservedCapacity + count);
+    return this.saveReservation(
+      manager,
+      offer,
+      offer.reservedCapacity + count,
+      OfferAction.RESERVE,
+    );
   }
 
   /** Inside a running transaction: gives back `count` units a twinning held. */
@@ -153,7 +158,12 @@ export class OffersService {
         `Offer ${offerId} holds ${offer.reservedCapacity} units, cannot release ${count}`,
       );
     }
-    return this.saveReservation(manager, offer, offer.reservedCapacity - count);
+    return this.saveReservation(
+      manager,
+      offer,
+      offer.reservedCapacity - count,
+      OfferAction.RELEASE,
+    );
   }
 
   /** The (offer, working group) links of several offers, without loading the groups. */
@@ -198,7 +208,7 @@ export class OffersService {
     checkPeriod(problems, 'availableTo', input.availableFrom, input.availableTo);
     problems.throwIfAny();
 
-    const now = this.clock.now();
+    const now = this.validity.now();
     const offer = this.offers.create({
       organizationId: input.organizationId,
       title: input.title.trim(),
@@ -209,11 +219,12 @@ export class OffersService {
       reservedCapacity: 0,
       availableFrom: input.availableFrom ?? null,
       availableTo: input.availableTo ?? null,
-      status: OfferStatus.OPEN,
+      status: INITIAL_OFFER_STATUS,
       withdrawalReason: null,
       createdById: user.id,
       createdAt: now,
       updatedAt: now,
+      expiresAt: this.validity.expiresAtFrom(now),
     });
     offer.searchText = searchTextOf(offer);
     const posted = await this.transactions.run(async (manager) => {
@@ -248,7 +259,7 @@ export class OffersService {
 
     let newGroups: string[] = [];
     const changed = await this.transactions.run(async (manager) => {
-      const offer = await this.lockLiveOffer(manager, user, id, 'changed');
+      const offer = await this.lockOfferFor(manager, user, id, OfferAction.CHANGE);
       const { workingGroupCodes, eligibleCountryCodes, ...fields } = input;
       const updated = Object.assign(offer, definedOnly(fields), {
         title: input.title?.trim() ?? offer.title,
@@ -263,7 +274,7 @@ export class OffersService {
           'HELD_BY_TWINNINGS',
         );
       }
-      updated.status = statusForCapacity(updated);
+      updated.status = offerStatusAfter(updated, OfferAction.CHANGE);
       updated.searchText = searchTextOf(updated);
       updated.updatedAt = this.clock.now();
       const saved = await manager.save(updated);
@@ -291,11 +302,11 @@ export class OffersService {
 
   withdraw(user: User, id: string, reason?: string | null): Promise<Offer> {
     return this.transactions.run(async (manager) => {
-      const offer = await this.lockLiveOffer(manager, user, id, 'withdrawn');
+      const offer = await this.lockOfferFor(manager, user, id, OfferAction.WITHDRAW);
       if (offer.reservedCapacity > 0) {
         throw new ConflictError(msg('offers.hasLiveTwinnings'), 'HELD_BY_TWINNINGS');
       }
-      offer.status = OfferStatus.WITHDRAWN;
+      offer.status = offerStatusAfter(offer, OfferAction.WITHDRAW);
       offer.withdrawalReason = reason?.trim() ?? null;
       offer.updatedAt = this.clock.now();
       return manager.save(offer);
@@ -325,34 +336,96 @@ export class OffersService {
     return offer;
   }
 
-  /** reservedCapacity changes only here; the status follows it (a withdrawn offer stays so). */
+  /**
+   * reservedCapacity changes only here; the status follows the lifecycle (a live offer is
+   * FULL when no room is left; an expired one stays so).
+   */
   private saveReservation(
     manager: EntityManager,
     offer: Offer,
     reservedCapacity: number,
+    action: OfferAction.RESERVE | OfferAction.RELEASE,
   ): Promise<Offer> {
     offer.reservedCapacity = reservedCapacity;
-    if (offer.status !== OfferStatus.WITHDRAWN) offer.status = statusForCapacity(offer);
+    offer.status = offerStatusAfter(offer, action);
     offer.updatedAt = this.clock.now();
     return manager.save(offer);
   }
 
-  /** A withdrawn offer is closed for good. */
-  private async lockLiveOffer(
+  /**
+   * Restarts the offer's validity from now (POSTING_VALIDITY_DAYS), at any time, by its
+   * owners or the secretariat: an EXPIRED offer is live again (OPEN, or FULL if its live
+   * twinnings hold all of it) and new to its working groups' subscribers.
+   */
+  async renew(user: User, id: string): Promise<Offer> {
+    let reopened = false;
+    const renewed = await this.transactions.run(async (manager) => {
+      const offer = await this.lockOfferFor(manager, user, id, OfferAction.RENEW);
+      const now = this.validity.now();
+      const next = offerStatusAfter(offer, OfferAction.RENEW);
+      // Only an EXPIRED offer moves (to OPEN or FULL): it is back in matching.
+      reopened = next !== offer.status;
+      offer.status = next;
+      offer.expiresAt = this.validity.expiresAtFrom(now);
+      offer.updatedAt = now;
+      return manager.save(offer);
+    });
+    if (reopened) {
+      const served = await this.offerWorkingGroups.find({ where: { offerId: id } });
+      await this.events.publish('offerPosted', {
+        offerId: id,
+        workingGroupCodes: served.map((link) => link.workingGroupCode),
+      });
+    }
+    return renewed;
+  }
+
+  /**
+   * The offers that may expire (offer-state.ts: live ones) whose validity runs out in
+   * (from, to]: whose owners are to be told. Oldest expiry first.
+   */
+  expiringBetween(from: Date, to: Date): Promise<Offer[]> {
+    return this.offers.find({
+      where: offerStatusesAllowing(OfferAction.EXPIRE).map((status) => ({
+        status,
+        expiresAt: And(MoreThan(from), LessThanOrEqual(to)),
+      })),
+      order: { expiresAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Every offer that may expire whose validity ran out by `now` becomes EXPIRED, in one
+   * statement per status: an offer renewed meanwhile no longer matches, and of two
+   * instances running this at once each offer is moved by one. The twinnings it has keep
+   * the capacity they hold. Answers how many moved.
+   */
+  async expireDue(now: Date): Promise<number> {
+    let expired = 0;
+    for (const from of offerStatusesAllowing(OfferAction.EXPIRE)) {
+      const result = await this.offers.update(
+        { status: from, expiresAt: LessThanOrEqual(now) },
+        { status: OFFER_TRANSITIONS[from][OfferAction.EXPIRE], updatedAt: now },
+      );
+      expired += result.affected ?? 0;
+    }
+    return expired;
+  }
+
+  /**
+   * The offer under a write lock, once `user` may manage it and its status allows `action`
+   * (a CONFLICT naming its status otherwise: offer-state.ts).
+   */
+  private async lockOfferFor(
     manager: EntityManager,
     user: User,
     id: string,
-    action: keyof typeof ACTIONS,
+    action: OfferAction,
   ): Promise<Offer> {
     const offer = await manager.findOne(Offer, { where: { id }, lock: writeLock(manager) });
     if (!offer) throw new NotFoundError('Offer', id);
     assertMayManageOffersOf(user, offer.organizationId);
-    if (offer.status === OfferStatus.WITHDRAWN) {
-      throw new ConflictError(
-        msg('offers.withdrawn', { action: msg(ACTIONS[action]) }),
-        'OFFER_NOT_OPEN',
-      );
-    }
+    assertOfferAllows(offer, action);
     return offer;
   }
 

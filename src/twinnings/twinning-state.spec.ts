@@ -13,8 +13,9 @@ import {
 } from './twinning-state';
 import { PartyResponse, TwinningStatus } from './twinning-status';
 
-const { PROPOSED, ACCEPTED, CONFIRMED, COMPLETED, DECLINED, CANCELLED } = TwinningStatus;
-const { RESPOND, ACCEPT, DECLINE, CONFIRM, COMPLETE, CANCEL, RECORD_ACTIVITY } = TwinningAction;
+const { PROPOSED, ACCEPTED, CONFIRMED, COMPLETED, DECLINED, CANCELLED, EXPIRED } = TwinningStatus;
+const { RESPOND, ACCEPT, DECLINE, CONFIRM, COMPLETE, CANCEL, RECORD_ACTIVITY, EXPIRE } =
+  TwinningAction;
 
 function reasonOf(act: () => unknown): string | undefined {
   try {
@@ -39,6 +40,7 @@ describe('the twinning transition table', () => {
     [PROPOSED, ACCEPT, ACCEPTED],
     [PROPOSED, DECLINE, DECLINED],
     [PROPOSED, CANCEL, CANCELLED],
+    [PROPOSED, EXPIRE, EXPIRED],
     [ACCEPTED, CONFIRM, CONFIRMED],
     [ACCEPTED, CANCEL, CANCELLED],
     [CONFIRMED, COMPLETE, COMPLETED],
@@ -52,12 +54,13 @@ describe('the twinning transition table', () => {
     expect(
       Object.fromEntries(Object.values(TwinningStatus).map((s) => [s, allowedActions(s)])),
     ).toEqual({
-      PROPOSED: [RESPOND, ACCEPT, DECLINE, CANCEL],
+      PROPOSED: [RESPOND, ACCEPT, DECLINE, CANCEL, EXPIRE],
       ACCEPTED: [CONFIRM, CANCEL],
       CONFIRMED: [COMPLETE, CANCEL, RECORD_ACTIVITY],
       COMPLETED: [],
       DECLINED: [],
       CANCELLED: [],
+      EXPIRED: [],
     });
   });
 
@@ -72,7 +75,7 @@ describe('the twinning transition table', () => {
         refused += 1;
       }
     }
-    expect(refused).toBe(6 * 7 - 9);
+    expect(refused).toBe(7 * 8 - 10);
   });
 
   it('checks an action that keeps the status, such as recording an activity', () => {
@@ -92,8 +95,13 @@ describe('the twinning transition table', () => {
     );
   });
 
-  it('calls COMPLETED, DECLINED and CANCELLED final, and only those', () => {
-    expect(Object.values(TwinningStatus).filter(isFinal)).toEqual([COMPLETED, DECLINED, CANCELLED]);
+  it('calls COMPLETED, DECLINED, CANCELLED and EXPIRED final, and only those', () => {
+    expect(Object.values(TwinningStatus).filter(isFinal)).toEqual([
+      COMPLETED,
+      DECLINED,
+      CANCELLED,
+      EXPIRED,
+    ]);
   });
 
   it('settles the needs of each final status, and only of those', () => {
@@ -101,6 +109,7 @@ describe('the twinning transition table', () => {
       COMPLETED: NeedStatus.FULFILLED,
       DECLINED: NeedStatus.OPEN,
       CANCELLED: NeedStatus.OPEN,
+      EXPIRED: NeedStatus.OPEN,
     });
     for (const status of Object.values(TwinningStatus)) {
       expect(NEEDS_AFTER[status] !== undefined).toBe(isFinal(status));

@@ -17,6 +17,8 @@ export enum TwinningAction {
   CANCEL = 'CANCEL',
   /** Follow-up activities are recorded on a confirmed twinning: the status stays. */
   RECORD_ACTIVITY = 'RECORD_ACTIVITY',
+  /** Time: a party left the proposal unanswered for PROPOSAL_EXPIRY_DAYS. */
+  EXPIRE = 'EXPIRE',
 }
 
 /** A new twinning starts here; the proposal is the first entry of its history. */
@@ -34,6 +36,7 @@ export const TRANSITIONS: Readonly<
     [TwinningAction.ACCEPT]: TwinningStatus.ACCEPTED,
     [TwinningAction.DECLINE]: TwinningStatus.DECLINED,
     [TwinningAction.CANCEL]: TwinningStatus.CANCELLED,
+    [TwinningAction.EXPIRE]: TwinningStatus.EXPIRED,
   },
   [TwinningStatus.ACCEPTED]: {
     [TwinningAction.CONFIRM]: TwinningStatus.CONFIRMED,
@@ -47,10 +50,12 @@ export const TRANSITIONS: Readonly<
   [TwinningStatus.COMPLETED]: {},
   [TwinningStatus.DECLINED]: {},
   [TwinningStatus.CANCELLED]: {},
+  [TwinningStatus.EXPIRED]: {},
 };
 
 /**
- * What entering a final status does to the needs the twinning holds; entering any of them
+ * What entering a final status does to the needs the twinning holds (an expired proposal
+ * gives them back as a declined one does); entering any of them
  * also gives back the offer's capacity, if held. While a twinning is live the needs it
  * holds are IN_TWINNING (see holdsSide).
  */
@@ -58,6 +63,7 @@ export const NEEDS_AFTER: Readonly<Partial<Record<TwinningStatus, NeedStatus>>> 
   [TwinningStatus.COMPLETED]: NeedStatus.FULFILLED,
   [TwinningStatus.DECLINED]: NeedStatus.OPEN,
   [TwinningStatus.CANCELLED]: NeedStatus.OPEN,
+  [TwinningStatus.EXPIRED]: NeedStatus.OPEN,
 };
 
 /**
@@ -84,6 +90,7 @@ const ACTION_WORDS: Record<TwinningAction, Message> = {
   [TwinningAction.COMPLETE]: msg('twinnings.actionComplete'),
   [TwinningAction.CANCEL]: msg('twinnings.actionCancel'),
   [TwinningAction.RECORD_ACTIVITY]: msg('twinnings.actionRecordActivity'),
+  [TwinningAction.EXPIRE]: msg('twinnings.actionExpire'),
 };
 
 /** Why a status allows what it allows, for the CONFLICT message. */
@@ -94,6 +101,7 @@ const STATUS_HINTS: Record<TwinningStatus, Message> = {
   [TwinningStatus.COMPLETED]: msg('twinnings.hintFinal'),
   [TwinningStatus.DECLINED]: msg('twinnings.hintFinal'),
   [TwinningStatus.CANCELLED]: msg('twinnings.hintFinal'),
+  [TwinningStatus.EXPIRED]: msg('twinnings.hintFinal'),
 };
 
 /** The actions a status allows, in the table's order. */
@@ -101,7 +109,7 @@ export function allowedActions(status: TwinningStatus): TwinningAction[] {
   return Object.keys(TRANSITIONS[status]) as TwinningAction[];
 }
 
-/** A final status allows nothing more: COMPLETED, DECLINED, CANCELLED. */
+/** A final status allows nothing more: COMPLETED, DECLINED, CANCELLED, EXPIRED. */
 export function isFinal(status: TwinningStatus): boolean {
   return allowedActions(status).length === 0;
 }

@@ -7,6 +7,8 @@ export enum TwinningStatus {
   COMPLETED = 'COMPLETED',
   DECLINED = 'DECLINED',
   CANCELLED = 'CANCELLED',
+  /** A proposal some party left unanswered for PROPOSAL_EXPIRY_DAYS. */
+  EXPIRED = 'EXPIRED',
 }
 
 export enum PartyResponse {
@@ -19,6 +21,7 @@ registerEnumType(TwinningStatus, {
   name: 'TwinningStatus',
   description:
     'PROPOSED until every party accepts (ACCEPTED) or one declines (DECLINED); the secretariat ' +
-    'then confirms it (CONFIRMED) and completes it (COMPLETED); CANCELLED any time before that',
+    'then confirms it (CONFIRMED) and completes it (COMPLETED); CANCELLED any time before that; ' +
+    'EXPIRED when a party leaves the proposal unanswered for PROPOSAL_EXPIRY_DAYS',
 });
 registerEnumType(PartyResponse, { name: 'PartyResponse' });

@@ -1,8 +1,16 @@
 import { Clock } from '../common/clock/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Not, Repository, SelectQueryBuilder } from 'typeorm';
-import type { User } from '../accounts/user.entity';
+import {
+  EntityManager,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  Not,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
+import { User } from '../accounts/user.entity';
 import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
@@ -35,6 +43,7 @@ import {
   INITIAL_STATUS,
   NEEDS_AFTER,
   nextStatus,
+  TRANSITIONS,
   TwinningAction,
 } from './twinning-state';
 import { PartyResponse, TwinningStatus } from './twinning-status';
@@ -69,6 +78,11 @@ export interface TwinningStep {
   to: TwinningStatus;
   by: User;
   answered?: TwinningParty;
+  /**
+   * Taken by time, not by a person (an unanswered proposal expires): `by` is then the
+   * proposer whose proposal lapsed, and is told like everyone else.
+   */
+  byClock?: boolean;
 }
 
 /**
@@ -436,7 +450,7 @@ export class TwinningsService {
       side.respondedById = user.id;
       side.comment = note;
       await manager.save(side);
-      return this.moveTo(manager, twinning, next, user, note, held, side);
+      return this.moveTo(manager, twinning, next, user, note, held, { answered: side });
     });
     return this.announced(answered);
   }
@@ -482,6 +496,43 @@ export class TwinningsService {
       );
     });
     return this.announced(cancelled);
+  }
+
+  /**
+   * The proposals (twinnings whose status may expire: PROPOSED, so with a party still to
+   * answer) made at or before `proposedBy`, oldest first.
+   */
+  async proposalsMadeBy(proposedBy: Date): Promise<string[]> {
+    const expiring = (Object.keys(TRANSITIONS) as TwinningStatus[]).filter(
+      (status) => TRANSITIONS[status][TwinningAction.EXPIRE] !== undefined,
+    );
+    const rows = await this.twinnings.find({
+      select: { id: true },
+      where: expiring.map((status) => ({ status, createdAt: LessThanOrEqual(proposedBy) })),
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * A proposal made at or before `proposedBy` and still unanswered by some party expires:
+   * what it held is given back as a refusal gives it back (its needs OPEN again, the
+   * offer's capacity released), the step joins its history (by the proposer, whose
+   * proposal lapsed) and its parties are told. Answers null, doing nothing, when it no
+   * longer qualifies (answered, cancelled or expired meanwhile, by another instance too).
+   */
+  async expireProposal(id: string, proposedBy: Date): Promise<TwinningArrangement | null> {
+    const expired = await this.transactions.run(async (manager) => {
+      const twinning = await this.lockTwinning(manager, id);
+      const next = TRANSITIONS[twinning.status][TwinningAction.EXPIRE];
+      if (next === undefined || twinning.createdAt.getTime() > proposedBy.getTime()) return null;
+      const parties = await manager.find(TwinningParty, { where: { twinningId: id } });
+      const proposer = await manager.findOneByOrFail(User, { id: twinning.createdById });
+      return this.moveTo(manager, twinning, next, proposer, null, heldSides(twinning, parties), {
+        byClock: true,
+      });
+    });
+    return expired && this.announced(expired);
   }
 
   /**
@@ -539,7 +590,7 @@ export class TwinningsService {
     user: User,
     note: string | null,
     held?: readonly TwinningParty[],
-    answered?: TwinningParty,
+    { answered, byClock }: Pick<TwinningStep, 'answered' | 'byClock'> = {},
   ): Promise<TwinningArrangement> {
     const now = this.clock.now();
     const from = twinning.status;
@@ -561,7 +612,14 @@ export class TwinningsService {
       }
     }
     const saved = await manager.save(twinning);
-    await this.stepTaken(manager, { twinning: saved, from, to: next, by: user, answered });
+    await this.stepTaken(manager, {
+      twinning: saved,
+      from,
+      to: next,
+      by: user,
+      answered,
+      byClock,
+    });
     return saved;
   }
 

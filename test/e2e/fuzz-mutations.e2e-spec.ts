@@ -337,6 +337,11 @@ const TARGETS: Record<string, Target> = {
     variables: fc.record({ id: idOf('needs'), reason: optionalText }),
     selection: '{ id status }',
   },
+  renewNeed: {
+    numRuns: 20,
+    variables: fc.record({ id: idOf('needs') }),
+    selection: '{ id status expiresAt }',
+  },
   createOffer: {
     numRuns: 60,
     variables: fc
@@ -378,6 +383,11 @@ const TARGETS: Record<string, Target> = {
     numRuns: 25,
     variables: fc.record({ id: idOf('offers'), reason: optionalText }),
     selection: '{ id status }',
+  },
+  renewOffer: {
+    numRuns: 20,
+    variables: fc.record({ id: idOf('offers') }),
+    selection: '{ id status expiresAt }',
   },
   proposeTwinning: {
     numRuns: 60,
