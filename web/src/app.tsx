@@ -96,6 +96,14 @@ function Screens() {
         }
       />
       <Route
+        path="/commitments/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.commitments} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
         path="/plan"
         element={
           <SignedIn>

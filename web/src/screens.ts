@@ -8,6 +8,7 @@ export const screens = {
   offers: chunk(() => import('./pages/offers')),
   twinnings: chunk(() => import('./pages/twinnings')),
   activities: chunk(() => import('./pages/activities')),
+  commitments: chunk(() => import('./pages/commitments')),
   secretariat: chunk(() => import('./pages/secretariat')),
   account: chunk(() => import('./pages/account')),
   publicAccount: chunk(() => import('./pages/public-account')),
@@ -15,6 +16,9 @@ export const screens = {
 
 /** The overview's charts (Recharts): with the overview, never before sign-in. */
 export const overviewCharts = chunk(() => import('./pages/secretariat/charts'));
+
+/** A commitment's indicator drawn over time (Recharts): on the commitment's page only. */
+export const indicatorChart = chunk(() => import('./pages/commitments/chart'));
 
 /**
  * Starts loading what a role sees first, all at once: the home screen (for the

@@ -50,16 +50,20 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
     { to: '/twinnings', label: t('nav.twinnings') },
     { to: '/activities', label: t('nav.activities') },
   ];
+  // The National Action Plans: for those who write them and those who follow them.
+  const commitments = { to: '/commitments', label: t('commitments.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
       ...common,
+      commitments,
       { to: '/plan', label: t('nav.plan') },
       { to: '/users', label: t('nav.users') },
       { to: '/organizations', label: t('nav.organizations') },
       { to: '/audit', label: t('nav.audit') },
     ];
   }
+  if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') return [home, ...common, commitments];
   return [home, ...common];
 }
 

@@ -1,6 +1,7 @@
 import { accountWords } from './account';
 import { activitiesWords } from './activities';
 import { attentionWords } from './attention';
+import { commitmentsWords } from './commitments';
 import { en } from './en';
 import { es } from './es';
 import { homeWords } from './home';
@@ -22,6 +23,7 @@ export const AREAS = {
   secretariat: secretariatWords,
   account: accountWords,
   attention: attentionWords,
+  commitments: commitmentsWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */

@@ -23,6 +23,8 @@ export const needsWords = area({
     none: 'No hay necesidades que coincidan con estos filtros.',
     notFound: 'No encontramos esa necesidad. Vuelva a la lista de necesidades.',
     backToList: 'Volver a la lista de necesidades',
+    restricted: 'Restringida',
+    visibility: { PLATFORM: 'Plataforma', RESTRICTED: 'Restringida' },
     form: {
       newTitle: 'Nueva necesidad',
       editTitle: 'Modificar la necesidad',
@@ -42,6 +44,14 @@ export const needsWords = area({
       latestEnd: 'Fin más tardío (opcional)',
       napReference: 'Referencia PAN (opcional)',
       napHint: 'El compromiso del Plan de Acción Nacional, por ejemplo HN-PAN-2026-04.',
+      commitment: 'Compromiso del PAN (opcional)',
+      commitmentHint:
+        'El compromiso del Plan de Acción Nacional de su país al que sirve esta necesidad.',
+      commitmentCountryFirst: 'Elija primero el país: la lista muestra los compromisos de su PAN.',
+      noCommitment: 'Ninguno',
+      visibility: 'Visibilidad',
+      visibilityHint:
+        'Una necesidad restringida solo la ven la Secretaría Técnica, los puntos focales de su país y las partes de los hermanamientos que la incluyen.',
       submitNew: 'Publicar la necesidad',
       submitEdit: 'Guardar los cambios',
       saving: 'Guardando…',
@@ -58,6 +68,10 @@ export const needsWords = area({
       from: 'desde {{date}}',
       until: 'hasta {{date}}',
       napReference: 'Referencia PAN',
+      commitment: 'Compromiso del PAN',
+      visibility: 'Visibilidad',
+      restrictedNote:
+        'Solo la ven la Secretaría Técnica, los puntos focales de {{country}} y las partes de sus hermanamientos.',
       withdrawalReason: 'Motivo del retiro',
       notStated: 'No indicado',
       edit: 'Modificar',
@@ -121,6 +135,8 @@ export const needsWords = area({
     none: 'No needs match these filters.',
     notFound: 'We could not find that need. Go back to the list of needs.',
     backToList: 'Back to the list of needs',
+    restricted: 'Restricted',
+    visibility: { PLATFORM: 'Platform', RESTRICTED: 'Restricted' },
     form: {
       newTitle: 'New need',
       editTitle: 'Change the need',
@@ -139,6 +155,14 @@ export const needsWords = area({
       latestEnd: 'Latest end (optional)',
       napReference: 'NAP reference (optional)',
       napHint: 'The National Action Plan commitment, for example HN-NAP-2026-04.',
+      commitment: 'NAP commitment (optional)',
+      commitmentHint:
+        'The commitment of your country’s National Action Plan that this need serves.',
+      commitmentCountryFirst: 'Choose the country first: the list shows its NAP’s commitments.',
+      noCommitment: 'None',
+      visibility: 'Visibility',
+      visibilityHint:
+        'A restricted need is seen only by the secretariat, its country’s focal points and the parties of the twinnings that include it.',
       submitNew: 'Post the need',
       submitEdit: 'Save the changes',
       saving: 'Saving…',
@@ -155,6 +179,10 @@ export const needsWords = area({
       from: 'from {{date}}',
       until: 'until {{date}}',
       napReference: 'NAP reference',
+      commitment: 'NAP commitment',
+      visibility: 'Visibility',
+      restrictedNote:
+        'Seen only by the secretariat, the focal points of {{country}} and the parties of its twinnings.',
       withdrawalReason: 'Why it was withdrawn',
       notStated: 'Not stated',
       edit: 'Change',

@@ -111,3 +111,60 @@ export function CheckGroup({
     </fieldset>
   );
 }
+
+/** One choice among a few, as radio buttons with their legend, hint and the service's problem. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  problem,
+  options,
+  chosen,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  problem?: string;
+  options: { value: string; label: ReactNode }[];
+  chosen: string;
+  onChange: (chosen: string) => void;
+}) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : '', problem ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      className="checks field-group"
+      id={id}
+      tabIndex={-1}
+      aria-describedby={described || undefined}
+      data-invalid={problem ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <span id={`${id}-hint`} className="hint group-note">
+          {hint}
+        </span>
+      )}
+      {problem && (
+        <span id={`${id}-error`} className="field-error group-note">
+          {problem}
+        </span>
+      )}
+      {options.map((option) => (
+        <label key={option.value}>
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={chosen === option.value}
+            onChange={() => onChange(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -9,6 +9,7 @@ import { graphql, ResultOf, VariablesOf } from '../../graphql';
 import { useMe } from '../../session';
 import {
   CheckGroup,
+  RadioGroup,
   dayOf,
   isoOfDay,
   LANGUAGES,
@@ -33,6 +34,10 @@ const NEED_FOR_EDIT = graphql(`
       napReference
       priority
       status
+      visibility
+      commitment {
+        id
+      }
       country {
         code
         name
@@ -43,6 +48,19 @@ const NEED_FOR_EDIT = graphql(`
     }
   }
 `);
+
+/** The commitments of the need's country's National Action Plan, for the need to serve one. */
+const COUNTRY_COMMITMENTS = graphql(`
+  query NeedFormCommitments($countryCode: String!) {
+    commitments(countryCode: $countryCode) {
+      id
+      code
+      title
+    }
+  }
+`);
+
+const VISIBILITIES = ['PLATFORM', 'RESTRICTED'] as const;
 
 const CREATE_NEED = graphql(`
   mutation CreateNeedForm($input: CreateNeedInput!) {
@@ -68,6 +86,12 @@ const UPDATE_NEED = graphql(`
       napReference
       priority
       status
+      visibility
+      commitment {
+        id
+        code
+        title
+      }
       updatedAt
       workingGroup {
         code
@@ -92,6 +116,8 @@ interface Draft {
   latestEnd: string;
   napReference: string;
   priority: string;
+  commitmentId: string;
+  visibility: (typeof VISIBILITIES)[number];
 }
 
 function draftOf(need: Loaded | undefined, countryCode: string): Draft {
@@ -107,6 +133,8 @@ function draftOf(need: Loaded | undefined, countryCode: string): Draft {
     latestEnd: dayOf(need?.latestEnd),
     napReference: need?.napReference ?? '',
     priority: need?.priority ?? 'MEDIUM',
+    commitmentId: need?.commitment?.id ?? '',
+    visibility: need?.visibility ?? 'PLATFORM',
   };
 }
 
@@ -149,6 +177,11 @@ function NeedForm({ need }: { need?: Loaded }) {
   const ownCountry = me.role === 'COUNTRY_FOCAL_POINT' ? me.country : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(need, ownCountry?.code ?? ''));
   const [{ data: reference }] = useQuery({ query: REFERENCE });
+  const [{ data: plan }] = useQuery({
+    query: COUNTRY_COMMITMENTS,
+    variables: { countryCode: draft.countryCode },
+    pause: !draft.countryCode,
+  });
   const [created, create] = useMutation(CREATE_NEED);
   const [updated, update] = useMutation(UPDATE_NEED);
   const outcome = need ? updated : created;
@@ -177,6 +210,8 @@ function NeedForm({ need }: { need?: Loaded }) {
       latestEnd: isoOfDay(draft.latestEnd),
       napReference: draft.napReference.trim() || null,
       priority: draft.priority as Input['priority'],
+      commitmentId: draft.commitmentId || null,
+      visibility: draft.visibility,
     };
     if (need) {
       const result = await update({ id: need.id, input: fields });
@@ -212,7 +247,14 @@ function NeedForm({ need }: { need?: Loaded }) {
               <select
                 {...props}
                 value={draft.countryCode}
-                onChange={(event) => set('countryCode', event.target.value)}
+                onChange={(event) =>
+                  setDraft((current) => ({
+                    ...current,
+                    countryCode: event.target.value,
+                    // Another country's commitment would be refused.
+                    commitmentId: '',
+                  }))
+                }
               >
                 <option value="">{t('needs.form.chooseCountry')}</option>
                 {reference?.countries.map((c) => (
@@ -363,6 +405,40 @@ function NeedForm({ need }: { need?: Loaded }) {
             />
           )}
         </Field>
+        <Field
+          name="commitmentId"
+          label={t('needs.form.commitment')}
+          hint={
+            draft.countryCode
+              ? t('needs.form.commitmentHint')
+              : t('needs.form.commitmentCountryFirst')
+          }
+          problem={problems.commitmentId}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={draft.commitmentId}
+              onChange={(event) => set('commitmentId', event.target.value)}
+            >
+              <option value="">{t('needs.form.noCommitment')}</option>
+              {plan?.commitments.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.code} · {c.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <RadioGroup
+          name="visibility"
+          legend={t('needs.form.visibility')}
+          hint={t('needs.form.visibilityHint')}
+          problem={problems.visibility}
+          options={VISIBILITIES.map((v) => ({ value: v, label: t(`needs.visibility.${v}`) }))}
+          chosen={draft.visibility}
+          onChange={(chosen) => set('visibility', chosen as Draft['visibility'])}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={outcome.fetching}>
             {outcome.fetching

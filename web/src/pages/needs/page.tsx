@@ -28,6 +28,12 @@ const NEED = graphql(`
       status
       withdrawalReason
       updatedAt
+      visibility
+      commitment {
+        id
+        code
+        title
+      }
       country {
         code
         name
@@ -194,8 +200,14 @@ function NeedView({
         <div>
           <h1>{need.title}</h1>
           <p>
-            <StatusLabel kind="needStatus" value={need.status} /> · {need.country.name} ·{' '}
-            {need.workingGroup.name}
+            <StatusLabel kind="needStatus" value={need.status} />
+            {need.visibility === 'RESTRICTED' && (
+              <>
+                {' '}
+                <span className="label-restricted">{t('needs.restricted')}</span>
+              </>
+            )}{' '}
+            · {need.country.name} · {need.workingGroup.name}
           </p>
         </div>
         {manages && need.status === 'OPEN' && (
@@ -228,8 +240,24 @@ function NeedView({
           <dd>{need.beneficiaries ?? t('needs.page.notStated')}</dd>
           <dt>{t('needs.page.period')}</dt>
           <dd>{period}</dd>
+          <dt>{t('needs.page.commitment')}</dt>
+          <dd>
+            {need.commitment ? (
+              <Link to={`/commitments/${need.commitment.id}`}>
+                {need.commitment.code} · {need.commitment.title}
+              </Link>
+            ) : (
+              t('needs.page.notStated')
+            )}
+          </dd>
           <dt>{t('needs.page.napReference')}</dt>
           <dd>{need.napReference ?? t('needs.page.notStated')}</dd>
+          <dt>{t('needs.page.visibility')}</dt>
+          <dd>
+            {t(`needs.visibility.${need.visibility}`)}
+            {need.visibility === 'RESTRICTED' &&
+              `: ${t('needs.page.restrictedNote', { country: need.country.name })}`}
+          </dd>
           {need.withdrawalReason && (
             <>
               <dt>{t('needs.page.withdrawalReason')}</dt>
