@@ -7,6 +7,8 @@ import { ActivityStatus } from '../activities/activity-enums';
 import { Clock } from '../common/clock/clock';
 import type { Environment } from '../config/environment';
 import { NeedStatus } from '../needs/need-enums';
+import { OfferStatus } from '../offers/offer-status';
+import { Offer } from '../offers/offer.entity';
 import { Need } from '../needs/need.entity';
 import { TwinningArrangement } from '../twinnings/twinning.entity';
 import { PartyResponse, TwinningStatus } from '../twinnings/twinning-status';
@@ -16,6 +18,8 @@ import { attentionScopeOf, AttentionScope } from './attention.policy';
 import {
   byUrgency,
   daysSince,
+  expiryWarningFrom,
+  levelOfExpiry,
   levelOfWait,
   parseThresholds,
   Thresholds,
@@ -71,6 +75,8 @@ export class AttentionService {
         this.unmatchedNeeds(scope, filter, now),
         this.unansweredProposals(scope, filter, now),
         this.twinningsWithoutActivity(scope, filter, now),
+        this.expiringNeeds(scope, filter, now),
+        this.expiringOffers(scope, filter, now),
       ])
     ).flat();
     return found
@@ -187,6 +193,95 @@ export class AttentionService {
       );
     }
     return this.twinningItems(AttentionKind.TWINNING_WITHOUT_ACTIVITY, query, now);
+  }
+
+  /**
+   * Open needs whose validity ends within the amber days (or has ended, before the hourly
+   * expiry has run): their country's focal points and the secretariat may renew them.
+   */
+  private async expiringNeeds(
+    scope: AttentionScope,
+    filter: AttentionFilter,
+    now: Date,
+  ): Promise<AttentionItem[]> {
+    if (scope.of === 'organization') return [];
+    const query = this.dataSource
+      .getRepository(Need)
+      .createQueryBuilder('need')
+      .select(['need.id', 'need.expiresAt'])
+      .where('need.status = :open', { open: NeedStatus.OPEN })
+      .andWhere('need.expiresAt <= :horizon', { horizon: this.expiryHorizon(now) });
+    if (scope.of === 'country')
+      query.andWhere('need.countryCode = :own', { own: scope.countryCode });
+    if (filter.countryCode)
+      query.andWhere('need.countryCode = :country', { country: filter.countryCode });
+    if (filter.workingGroupCode) {
+      query.andWhere('need.workingGroupCode = :group', { group: filter.workingGroupCode });
+    }
+    const needs = await query.getMany();
+    return needs.flatMap((need) => this.expiryItem(need.expiresAt, now, { needId: need.id }));
+  }
+
+  /**
+   * Live offers (open or full) whose validity ends within the amber days: their
+   * organization's focal points and the secretariat may renew them. The country filter
+   * keeps the offers that country is eligible for.
+   */
+  private async expiringOffers(
+    scope: AttentionScope,
+    filter: AttentionFilter,
+    now: Date,
+  ): Promise<AttentionItem[]> {
+    if (scope.of === 'country') return [];
+    const query = this.dataSource
+      .getRepository(Offer)
+      .createQueryBuilder('offer')
+      .select(['offer.id', 'offer.expiresAt'])
+      .where('offer.status IN (:...live)', { live: [OfferStatus.OPEN, OfferStatus.FULL] })
+      .andWhere('offer.expiresAt <= :horizon', { horizon: this.expiryHorizon(now) });
+    if (scope.of === 'organization') {
+      query.andWhere('offer.organizationId = :own', { own: scope.organizationId });
+    }
+    if (filter.countryCode) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "offer_eligible_countries" "e" WHERE "e"."offerId" = "offer"."id" AND "e"."countryCode" = :country)',
+        { country: filter.countryCode },
+      );
+    }
+    if (filter.workingGroupCode) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM "offer_working_groups" "w" WHERE "w"."offerId" = "offer"."id" AND "w"."workingGroupCode" = :group)',
+        { group: filter.workingGroupCode },
+      );
+    }
+    const offers = await query.getMany();
+    return offers.flatMap((offer) => this.expiryItem(offer.expiresAt, now, { offerId: offer.id }));
+  }
+
+  /** The latest expiry that already needs attention now. */
+  private expiryHorizon(now: Date): Date {
+    return waitingSince(now, -this.thresholds[AttentionKind.POSTING_EXPIRING].amber);
+  }
+
+  /** A POSTING_EXPIRING item, waiting since its warning began. */
+  private expiryItem(
+    expiresAt: Date,
+    now: Date,
+    about: Pick<AttentionItem, 'needId' | 'offerId'>,
+  ): AttentionItem[] {
+    const thresholds = this.thresholds[AttentionKind.POSTING_EXPIRING];
+    const level = levelOfExpiry(expiresAt, now, thresholds);
+    if (!level) return [];
+    const since = expiryWarningFrom(expiresAt, thresholds);
+    return [
+      Object.assign(new AttentionItem(), {
+        kind: AttentionKind.POSTING_EXPIRING,
+        level,
+        since,
+        days: daysSince(since, now),
+        ...about,
+      }),
+    ];
   }
 
   /** Twinnings, narrowed by the filter: a party of the country, a need of the working group. */

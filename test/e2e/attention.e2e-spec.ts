@@ -181,6 +181,55 @@ describe('the attention list', () => {
     ]);
   });
 
+  it('shows a posting about to expire to whoever may renew it, amber a month before and red in the last week, until it is renewed', async () => {
+    const needId = await postNeed(app, world.honduras);
+    const offerId = await postOffer(app, world.member, world.organizationId);
+
+    clock.advanceDays(334.9); // 30.1 days left of 365
+    expect(await attention(world.member)).toEqual([]);
+    clock.advanceDays(0.2); // 29.9 days left
+    expect(brief(await attention(world.member))).toEqual([
+      ['POSTING_EXPIRING', 'AMBER', 0, offerId],
+    ]);
+    // Red (unmatched) first, then amber.
+    expect(brief(await attention(world.honduras))).toEqual([
+      ['NEED_UNMATCHED', 'RED', 335, needId],
+      ['POSTING_EXPIRING', 'AMBER', 0, needId],
+    ]);
+    expect(await attention(world.otherMember)).toEqual([]);
+
+    clock.advanceDays(23); // 6.9 days left
+    expect(brief(await attention(world.member))).toEqual([
+      ['POSTING_EXPIRING', 'RED', 23, offerId],
+    ]);
+    const [first, ...expiring] = brief(
+      await attention(world.secretariat, { workingGroupCode: 'ASYLUM_SYSTEMS' }),
+    );
+    expect(first).toEqual(['NEED_UNMATCHED', 'RED', 358, needId]);
+    // Posted at the same moment: the two expiring postings tie, in the order of their ids.
+    expect(expiring).toEqual(
+      [
+        ['POSTING_EXPIRING', 'RED', 23, needId],
+        ['POSTING_EXPIRING', 'RED', 23, offerId],
+      ].sort((a, b) => String(a[3]).localeCompare(String(b[3]))),
+    );
+
+    await app.ok(
+      'mutation ($id: ID!) { renewOffer(id: $id) { id } }',
+      { id: offerId },
+      { as: world.member },
+    );
+    await app.ok(
+      'mutation ($id: ID!) { renewNeed(id: $id) { id } }',
+      { id: needId },
+      { as: world.honduras },
+    );
+    expect(await attention(world.member)).toEqual([]);
+    expect(brief(await attention(world.honduras))).toEqual([
+      ['NEED_UNMATCHED', 'RED', 358, needId],
+    ]);
+  });
+
   it('puts red first and the longest waiting first, and gives the most urgent `first`', async () => {
     const oldest = await postNeed(app, world.honduras, { title: 'Oldest' });
     clock.advanceDays(10);

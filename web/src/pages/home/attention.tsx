@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
+import { useFormat } from '../../components/format';
 import { StatusLabel } from '../../components/status';
 import { graphql, ResultOf } from '../../graphql';
 import { useFollowChanges } from './proposals';
@@ -16,10 +17,12 @@ const ATTENTION = graphql(`
       need {
         id
         title
+        expiresAt
       }
       offer {
         id
         title
+        expiresAt
       }
       twinning {
         id
@@ -50,6 +53,7 @@ function linkOf(item: Item): { to: string; title: string } | undefined {
  */
 export function AttentionList({ changes, first = 10 }: { changes: number; first?: number }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ATTENTION,
     variables: { first },
@@ -73,12 +77,14 @@ export function AttentionList({ changes, first = 10 }: { changes: number; first?
             return (
               <li key={`${item.kind}-${link?.to ?? item.since}`}>
                 <StatusLabel kind="attentionLevel" value={item.level} />{' '}
-                {link ? (
+                {link && (
                   <Link to={link.to}>
-                    {t(`attention.${item.kind}`, { title: link.title, count: item.days })}
+                    {t(`attention.${item.kind}`, {
+                      title: link.title,
+                      count: item.days,
+                      date: format.date(link.expiresAt),
+                    })}
                   </Link>
-                ) : (
-                  t(`attention.${item.kind}`, { title: '', count: item.days })
                 )}
               </li>
             );
