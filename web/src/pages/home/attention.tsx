@@ -37,12 +37,13 @@ const ATTENTION = graphql(`
 
 type Item = ResultOf<typeof ATTENTION>['attention'][number];
 
-/** Where an item leads: the thing to act on. */
-function linkOf(item: Item): { to: string; title: string } | undefined {
-  if (item.twinning)
+/** Where an item leads (the thing to act on), and when a posting expires. */
+function linkOf(item: Item): { to: string; title: string; expiresAt?: string | null } | undefined {
+  if (item.twinning) {
     return { to: `/twinnings/${item.twinning.id}`, title: item.twinning.offer.title };
-  if (item.need) return { to: `/needs/${item.need.id}`, title: item.need.title };
-  if (item.offer) return { to: `/offers/${item.offer.id}`, title: item.offer.title };
+  }
+  if (item.need) return { to: `/needs/${item.need.id}`, ...item.need };
+  if (item.offer) return { to: `/offers/${item.offer.id}`, ...item.offer };
   return undefined;
 }
 
