@@ -28,6 +28,7 @@ import { openDataSource } from './database/data-source-factory';
 import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
 import { EventsModule } from './events/events.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
@@ -132,6 +133,7 @@ export class AppModule {
         MatchingModule,
         TwinningsModule,
         ActivitiesModule,
+        FollowUpsModule,
         NotificationsModule,
         ReportsModule,
         AuditModule,

@@ -30,6 +30,7 @@ describe('validateEnvironment', () => {
       PASSWORD_RESETS_PER_ADDRESS: 10,
       PASSWORD_RESETS_PER_EMAIL: 3,
       NEW_MATCHES_CRON: '0 12 * * *',
+      FOLLOW_UP_AFTER_DAYS: 180,
     });
   });
 
@@ -61,6 +62,14 @@ describe('validateEnvironment', () => {
       'Invalid configuration: NEW_MATCHES_CRON must be a cron expression such as "0 12 * * *"',
     ],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
+    [
+      { FOLLOW_UP_AFTER_DAYS: '0' },
+      'Invalid configuration: FOLLOW_UP_AFTER_DAYS must not be less than 1',
+    ],
+    [
+      { FOLLOW_UP_AFTER_DAYS: 'half a year' },
+      'Invalid configuration: FOLLOW_UP_AFTER_DAYS must be an integer number',
+    ],
     [
       { DATABASE_URL: 'mysql://localhost/db' },
       'Invalid configuration: DATABASE_URL must look like "sqlite:PATH" or "postgres://user:password@host:5432/database"',

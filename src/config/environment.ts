@@ -309,6 +309,16 @@ export class Environment {
   })
   NEW_MATCHES_CRON = '0 12 * * *';
 
+  /**
+   * How many days after a twinning is completed its follow-up falls due (the parties are
+   * told then, FOLLOW_UP_DUE; past it with an answer missing it is OVERDUE).
+   */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  FOLLOW_UP_AFTER_DAYS = 180;
+
   // ---- The web console (issue 13) ------------------------------------------------------
 
   /**

@@ -8,6 +8,8 @@ import { ActivityParticipantCountry } from '../activities/activity-participant-c
 import { Activity } from '../activities/activity.entity';
 import { ArchivedAuditEntry, AuditEntry } from '../audit/audit-entry.entity';
 import { OutboxMail } from '../mail/outbox-mail.entity';
+import { FollowUpResponse } from '../follow-ups/follow-up-response.entity';
+import { FollowUp } from '../follow-ups/follow-up.entity';
 import { Need } from '../needs/need.entity';
 import { MutedEmail } from '../notifications/muted-email.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -27,6 +29,7 @@ import { PostgresInitial1795900000000 } from './migrations/postgres/179590000000
 import { AuditArchive1795910000000 } from './migrations/postgres/1795910000000-audit-archive';
 import { People1795920000000 } from './migrations/postgres/1795920000000-people';
 import { AccountTokens1795940000000 } from './migrations/postgres/1795940000000-account-tokens';
+import { FollowUps1795960000000 } from './migrations/postgres/1795960000000-follow-ups';
 import { MailAndNotifications1795930000000 } from './migrations/postgres/1795930000000-mail-and-notifications';
 import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
 import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
@@ -37,6 +40,7 @@ import { AuditArchive1764440000000 } from './migrations/sqlite/1764440000000-aud
 import { People1764450000000 } from './migrations/sqlite/1764450000000-people';
 import { AccountTokens1764470000000 } from './migrations/sqlite/1764470000000-account-tokens';
 import { MailAndNotifications1764460000000 } from './migrations/sqlite/1764460000000-mail-and-notifications';
+import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
 
 export const ENTITIES = [
   Country,
@@ -60,6 +64,8 @@ export const ENTITIES = [
   MutedEmail,
   JobRun,
   AccountToken,
+  FollowUp,
+  FollowUpResponse,
 ];
 
 /**
@@ -78,6 +84,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     People1764450000000,
     MailAndNotifications1764460000000,
     AccountTokens1764470000000,
+    FollowUps1764490000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -85,6 +92,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     People1795920000000,
     MailAndNotifications1795930000000,
     AccountTokens1795940000000,
+    FollowUps1795960000000,
   ],
 };
 

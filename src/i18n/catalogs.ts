@@ -11,6 +11,7 @@ import { matchingMessages } from '../matching/matching.messages';
 import { eventsMessages } from '../events/events.messages';
 import { mailMessages } from '../mail/mail.messages';
 import { notificationsMessages } from '../notifications/notifications.messages';
+import { followUpsMessages } from '../follow-ups/follow-ups.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -33,6 +34,7 @@ export const CATALOGS = {
   mail: mailMessages,
   notifications: notificationsMessages,
   events: eventsMessages,
+  followUps: followUpsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

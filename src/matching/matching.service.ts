@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FieldProblems } from '../common/errors/domain-errors';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { NeedsService } from '../needs/needs.service';
 import { Offer } from '../offers/offer.entity';
 import { OffersService } from '../offers/offers.service';
@@ -7,6 +8,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { OfferCandidate, ScoredPair } from './engine/candidates';
 import { MatchingConfig } from './engine/matching-config';
 import { MatchingEngine } from './engine/matching-engine';
+import { trackRecords } from './engine/track-record';
 import { DEFAULT_SUGGESTIONS } from './dto/suggestion.args';
 import { needCandidate, offerCandidate } from './engine-candidates';
 
@@ -23,9 +25,9 @@ export interface PlanOutcome {
 
 /**
  * Loads the open needs and offers, feeds them to the engine and hands its answers back.
- * The engine (text vectors of the whole corpus) is kept between requests while no need
- * or offer has changed: every request checks that with one cheap query per table, so
- * instances sharing a database never serve stale suggestions.
+ * The engine (text vectors of the whole corpus) is kept between requests while no need,
+ * offer or follow-up answer (TRACK_RECORD) has changed: every request checks that with one
+ * cheap query per table, so instances sharing a database never serve stale suggestions.
  */
 @Injectable()
 export class MatchingService {
@@ -35,6 +37,7 @@ export class MatchingService {
     private readonly needs: NeedsService,
     private readonly offers: OffersService,
     private readonly reference: ReferenceService,
+    private readonly followUps: FollowUpsService,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
@@ -61,11 +64,12 @@ export class MatchingService {
   }
 
   private async engine(): Promise<MatchingEngine> {
-    const [needsStamp, offersStamp] = await Promise.all([
+    const [needsStamp, offersStamp, ratingsStamp] = await Promise.all([
       this.needs.changeStamp(),
       this.offers.changeStamp(),
+      this.followUps.changeStamp(),
     ]);
-    const stamp = `${needsStamp}/${offersStamp}`;
+    const stamp = `${needsStamp}/${offersStamp}/${ratingsStamp}`;
     if (this.cache?.stamp !== stamp) {
       const engine = this.build();
       this.cache = { stamp, engine };
@@ -89,6 +93,7 @@ export class MatchingService {
   private async offerCandidates(offers: Offer[]): Promise<OfferCandidate[]> {
     const groups = new Map<string, string[]>();
     const countries = new Map<string, string[]>();
+    const records = trackRecords(await this.followUps.organizationRatings());
     for (let start = 0; start < offers.length; start += LINK_BATCH) {
       const ids = offers.slice(start, start + LINK_BATCH).map((offer) => offer.id);
       const [groupLinks, countryLinks] = await Promise.all([
@@ -98,9 +103,10 @@ export class MatchingService {
       for (const link of groupLinks) append(groups, link.offerId, link.workingGroupCode);
       for (const link of countryLinks) append(countries, link.offerId, link.countryCode);
     }
-    return offers.map((offer) =>
-      offerCandidate(offer, groups.get(offer.id) ?? [], countries.get(offer.id) ?? []),
-    );
+    return offers.map((offer) => ({
+      ...offerCandidate(offer, groups.get(offer.id) ?? [], countries.get(offer.id) ?? []),
+      trackRecord: records.get(offer.organizationId),
+    }));
   }
 }
 

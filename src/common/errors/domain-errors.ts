@@ -50,7 +50,8 @@ export abstract class DomainError extends Error {
 }
 
 /** The records a NOT_FOUND names, as the catalogs name them. */
-export type EntityName = 'Activity' | 'Need' | 'Offer' | 'Twinning' | 'User' | 'Organization';
+export type EntityName =
+  'Activity' | 'Need' | 'Offer' | 'Twinning' | 'User' | 'Organization' | 'FollowUp';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
