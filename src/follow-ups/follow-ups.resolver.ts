@@ -48,7 +48,9 @@ export class FollowUpsResolver {
     return loadRequired(twinningLoader(loaders, this.twinnings), followUp.twinningId, 'Twinning');
   }
 
-  @ResolveField(() => [FollowUpResponse], { description: 'Oldest first' })
+  @ResolveField(() => [FollowUpResponse], {
+    description: "In the order of the parties: the offer's organization first, then the countries",
+  })
   responses(
     followUp: FollowUp,
     _args: unknown,

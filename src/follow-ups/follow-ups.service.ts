@@ -19,6 +19,13 @@ import { assertMayAnswer } from './follow-up.policy';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** As TwinningArrangement.parties: the organization's side first, then the countries by code. */
+function partyOrder(a: TwinningParty, b: TwinningParty): number {
+  if (a.organizationId !== null && b.organizationId === null) return -1;
+  if (a.organizationId === null && b.organizationId !== null) return 1;
+  return (a.countryCode ?? '').localeCompare(b.countryCode ?? '');
+}
+
 /** A follow-up that fell due with answers missing, and the parties that still owe one. */
 export interface FallenDue {
   followUp: FollowUp;
@@ -74,14 +81,16 @@ export class FollowUpsService implements OnModuleInit {
     });
   }
 
-  /** The answers of several follow-ups, each with its party, oldest first. */
+  /**
+   * The answers of several follow-ups, each with its party, in the order of the parties:
+   * the offer's organization first, then the countries by code.
+   */
   async responsesOf(followUpIds: readonly string[]): Promise<Required<FollowUpResponse>[]> {
-    const responses = await this.responses.find({
+    const responses = (await this.responses.find({
       where: { followUpId: In([...followUpIds]) },
       relations: { party: true },
-      order: { at: 'ASC', id: 'ASC' },
-    });
-    return responses as Required<FollowUpResponse>[];
+    })) as Required<FollowUpResponse>[];
+    return responses.sort((a, b) => partyOrder(a.party, b.party));
   }
 
   /**
