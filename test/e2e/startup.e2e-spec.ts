@@ -155,6 +155,8 @@ describe('start-up', () => {
         'audit_log',
         'audit_log_archive',
         'countries',
+        'follow_up_responses',
+        'follow_ups',
         'job_runs',
         'migrations',
         'muted_emails',
