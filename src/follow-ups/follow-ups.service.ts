@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { Environment } from '../config/environment';
 import { TransactionRunner } from '../database/transaction-runner';
+import { EventBus } from '../events/event-bus';
 import { msg } from '../i18n/catalogs';
 import type { OrganizationRating } from '../matching/engine/track-record';
 import { TwinningParty } from '../twinnings/twinning-party.entity';
@@ -48,6 +49,7 @@ export class FollowUpsService implements OnModuleInit {
     private readonly twinnings: TwinningsService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly events: EventBus,
     config: ConfigService<Environment, true>,
   ) {
     this.afterDays = config.get('FOLLOW_UP_AFTER_DAYS', { infer: true });
@@ -96,10 +98,11 @@ export class FollowUpsService implements OnModuleInit {
   /**
    * A party's answer, given by one of its focal points: once per party (CONFLICT
    * ALREADY_ANSWERED the second time); the last answer makes the follow-up SUBMITTED.
-   * The twinning is locked, so two answers at once are taken one after the other.
+   * The twinning is locked, so two answers at once are taken one after the other. Once
+   * committed, the twinning's live subscribers are told (`twinningChanged`).
    */
   async submit(user: User, id: string, rating: number, outcome: string): Promise<FollowUp> {
-    return this.transactions.run(async (manager) => {
+    const submitted = await this.transactions.run(async (manager) => {
       const followUp = await manager.findOneBy(FollowUp, { id });
       if (!followUp) throw new NotFoundError('FollowUp', id);
       const { parties } = (await this.twinnings.lockWithParties(manager, followUp.twinningId))!;
@@ -128,6 +131,8 @@ export class FollowUpsService implements OnModuleInit {
       }
       return followUp;
     });
+    await this.events.publish('twinningChanged', { twinningId: submitted.twinningId });
+    return submitted;
   }
 
   /**
