@@ -30,6 +30,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
 import { EventsModule } from './events/events.module';
 import { ExpiryModule } from './expiry/expiry.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
@@ -136,6 +137,7 @@ export class AppModule {
         MatchingModule,
         TwinningsModule,
         ActivitiesModule,
+        FollowUpsModule,
         NotificationsModule,
         AttentionModule,
         ExpiryModule,

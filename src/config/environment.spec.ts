@@ -38,6 +38,7 @@ describe('validateEnvironment', () => {
       POSTING_VALIDITY_DAYS: 365,
       POSTING_EXPIRY_WARNING_DAYS: 30,
       PROPOSAL_EXPIRY_DAYS: 30,
+      FOLLOW_UP_AFTER_DAYS: 180,
     });
   });
 
@@ -92,6 +93,14 @@ describe('validateEnvironment', () => {
     [
       { PROPOSAL_EXPIRY_DAYS: 'a month' },
       'Invalid configuration: PROPOSAL_EXPIRY_DAYS must be an integer number',
+    ],
+    [
+      { FOLLOW_UP_AFTER_DAYS: '0' },
+      'Invalid configuration: FOLLOW_UP_AFTER_DAYS must not be less than 1',
+    ],
+    [
+      { FOLLOW_UP_AFTER_DAYS: 'half a year' },
+      'Invalid configuration: FOLLOW_UP_AFTER_DAYS must be an integer number',
     ],
     [
       { DATABASE_URL: 'mysql://localhost/db' },

@@ -339,6 +339,7 @@ export class Environment {
   /** A need or offer about to expire: days left. */
   @Matches(THRESHOLDS, { message: THRESHOLDS_MESSAGE })
   ATTENTION_POSTING_EXPIRING_DAYS = '30/7';
+
   // ---- Expiry of postings and proposals (issue 14) ---------------------------------------
 
   /** How long a need or an offer stays valid after it is posted or renewed, in days. */
@@ -363,6 +364,18 @@ export class Environment {
   @Max(365)
   @IsInt()
   PROPOSAL_EXPIRY_DAYS = 30;
+
+  // ---- Follow-ups (issue 14) -----------------------------------------------------------
+
+  /**
+   * How many days after a twinning is completed its follow-up falls due (the parties are
+   * told then, FOLLOW_UP_DUE; past it with an answer missing it is OVERDUE).
+   */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  FOLLOW_UP_AFTER_DAYS = 180;
 
   // ---- The web console (issue 13) ------------------------------------------------------
 

@@ -11,6 +11,8 @@ import { Commitment } from '../commitments/commitment.entity';
 import { IndicatorValue } from '../commitments/indicator-value.entity';
 import { Indicator } from '../commitments/indicator.entity';
 import { OutboxMail } from '../mail/outbox-mail.entity';
+import { FollowUpResponse } from '../follow-ups/follow-up-response.entity';
+import { FollowUp } from '../follow-ups/follow-up.entity';
 import { Need } from '../needs/need.entity';
 import { MutedEmail } from '../notifications/muted-email.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -30,6 +32,7 @@ import { PostgresInitial1795900000000 } from './migrations/postgres/179590000000
 import { AuditArchive1795910000000 } from './migrations/postgres/1795910000000-audit-archive';
 import { People1795920000000 } from './migrations/postgres/1795920000000-people';
 import { AccountTokens1795940000000 } from './migrations/postgres/1795940000000-account-tokens';
+import { FollowUps1795960000000 } from './migrations/postgres/1795960000000-follow-ups';
 import { MailAndNotifications1795930000000 } from './migrations/postgres/1795930000000-mail-and-notifications';
 import { Initial1764370000000 } from './migrations/sqlite/1764370000000-initial';
 import { Twinnings1764400000000 } from './migrations/sqlite/1764400000000-twinnings';
@@ -44,6 +47,7 @@ import { Expiry1764480000000 } from './migrations/sqlite/1764480000000-expiry';
 import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry';
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
+import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
 
 export const ENTITIES = [
   Country,
@@ -70,6 +74,8 @@ export const ENTITIES = [
   Commitment,
   Indicator,
   IndicatorValue,
+  FollowUp,
+  FollowUpResponse,
 ];
 
 /**
@@ -89,6 +95,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     MailAndNotifications1764460000000,
     AccountTokens1764470000000,
     Expiry1764480000000,
+    FollowUps1764490000000,
     Commitments1764500000000,
   ],
   postgres: [
@@ -98,6 +105,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     MailAndNotifications1795930000000,
     AccountTokens1795940000000,
     Expiry1795950000000,
+    FollowUps1795960000000,
     Commitments1795970000000,
   ],
 };

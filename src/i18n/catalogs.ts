@@ -12,6 +12,7 @@ import { eventsMessages } from '../events/events.messages';
 import { mailMessages } from '../mail/mail.messages';
 import { notificationsMessages } from '../notifications/notifications.messages';
 import { commitmentsMessages } from '../commitments/commitments.messages';
+import { followUpsMessages } from '../follow-ups/follow-ups.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -35,6 +36,7 @@ export const CATALOGS = {
   notifications: notificationsMessages,
   events: eventsMessages,
   commitments: commitmentsMessages,
+  followUps: followUpsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -1,9 +1,15 @@
+import { FACTORS } from './engine/candidates';
 import { DEFAULT_MATCHING_CONFIG } from './engine/matching-config';
 import { matchingSettings } from './matching-settings';
 
 describe('matchingSettings', () => {
   it('gives the documented defaults when nothing is set', () => {
-    expect(matchingSettings()).toEqual(DEFAULT_MATCHING_CONFIG);
+    const settings = matchingSettings();
+    // Normalised: the same weights, up to the last bit of their floating-point sum.
+    for (const factor of FACTORS) {
+      expect(settings.weights[factor]).toBeCloseTo(DEFAULT_MATCHING_CONFIG.weights[factor], 12);
+    }
+    expect(settings.minimumScore).toBe(DEFAULT_MATCHING_CONFIG.minimumScore);
   });
 
   it('overrides named weights, renormalises, and takes the minimum score', () => {
@@ -23,7 +29,9 @@ describe('matchingSettings', () => {
 
   it('refuses weights that are all zero, as a configuration error', () => {
     expect(() =>
-      matchingSettings('TOPIC=0,MODALITY=0,LANGUAGE=0,TIMING=0,ELIGIBILITY=0,TEXT=0,CAPACITY=0'),
+      matchingSettings(
+        'TOPIC=0,MODALITY=0,LANGUAGE=0,TIMING=0,ELIGIBILITY=0,TEXT=0,CAPACITY=0,TRACK_RECORD=0',
+      ),
     ).toThrow('Invalid configuration: MATCHING_WEIGHTS: at least one weight must be above 0');
   });
 });

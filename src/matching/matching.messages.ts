@@ -17,6 +17,11 @@ export const matchingMessages = messageTable({
     sharedTerms: 'shared terms: {{terms}}',
     noSharedTerms: 'no shared terms',
     capacity: '{{remaining}} of {{capacity}} places left',
+    trackRecord_one:
+      'its organization averages {{average}} out of 5 over {{count}} twinning rated by the countries',
+    trackRecord_other:
+      'its organization averages {{average}} out of 5 over {{count}} twinnings rated by the countries',
+    noTrackRecord: 'no twinning of its organization rated by the countries yet: neutral',
     modalityTRAINING: 'training',
     modalityPEER_EXCHANGE: 'peer exchange',
     modalityTECHNICAL_ASSISTANCE: 'technical assistance',
@@ -40,6 +45,11 @@ export const matchingMessages = messageTable({
     sharedTerms: 'términos en común: {{terms}}',
     noSharedTerms: 'ningún término en común',
     capacity: 'cupos disponibles: {{remaining}} de {{capacity}}',
+    trackRecord_one:
+      'su organización promedia {{average}} sobre 5 en {{count}} hermanamiento valorado por los países',
+    trackRecord_other:
+      'su organización promedia {{average}} sobre 5 en {{count}} hermanamientos valorados por los países',
+    noTrackRecord: 'aún no hay hermanamientos de su organización valorados por los países: neutral',
     modalityTRAINING: 'capacitación',
     modalityPEER_EXCHANGE: 'intercambio entre pares',
     modalityTECHNICAL_ASSISTANCE: 'asistencia técnica',

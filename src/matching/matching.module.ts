@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Environment } from '../config/environment';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { NeedsModule } from '../needs/needs.module';
 import { OffersModule } from '../offers/offers.module';
 import { ReferenceModule } from '../reference/reference.module';
@@ -9,7 +10,7 @@ import { MatchingPlanResolver, MatchingResolver, ScoreReasonResolver } from './m
 import { MATCHING_CONFIG, MatchingService } from './matching.service';
 
 @Module({
-  imports: [NeedsModule, OffersModule, ReferenceModule],
+  imports: [NeedsModule, OffersModule, ReferenceModule, FollowUpsModule],
   providers: [
     {
       provide: MATCHING_CONFIG,

@@ -3,6 +3,7 @@ import type { User } from '../accounts/user.entity';
 import { FieldProblems } from '../common/errors/domain-errors';
 import { Visibility } from '../needs/need-enums';
 import { maySuggestNeedTo } from '../needs/need.policy';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { NeedsService } from '../needs/needs.service';
 import { Offer } from '../offers/offer.entity';
 import { OffersService } from '../offers/offers.service';
@@ -10,6 +11,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { OfferCandidate, ScoredPair } from './engine/candidates';
 import { MatchingConfig } from './engine/matching-config';
 import { MatchingEngine, NeedAdmission } from './engine/matching-engine';
+import { trackRecords } from './engine/track-record';
 import { DEFAULT_SUGGESTIONS } from './dto/suggestion.args';
 import { needCandidate, offerCandidate } from './engine-candidates';
 
@@ -26,9 +28,9 @@ export interface PlanOutcome {
 
 /**
  * Loads the open needs and offers, feeds them to the engine and hands its answers back.
- * The engine (text vectors of the whole corpus) is kept between requests while no need
- * or offer has changed: every request checks that with one cheap query per table, so
- * instances sharing a database never serve stale suggestions.
+ * The engine (text vectors of the whole corpus) is kept between requests while no need,
+ * offer or follow-up answer (TRACK_RECORD) has changed: every request checks that with one
+ * cheap query per table, so instances sharing a database never serve stale suggestions.
  */
 /** The engine over one snapshot, and which of its needs are RESTRICTED. */
 interface Snapshot {
@@ -51,6 +53,7 @@ export class MatchingService {
     private readonly needs: NeedsService,
     private readonly offers: OffersService,
     private readonly reference: ReferenceService,
+    private readonly followUps: FollowUpsService,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
@@ -102,11 +105,12 @@ export class MatchingService {
   }
 
   private async snapshot(): Promise<Snapshot> {
-    const [needsStamp, offersStamp] = await Promise.all([
+    const [needsStamp, offersStamp, ratingsStamp] = await Promise.all([
       this.needs.changeStamp(),
       this.offers.changeStamp(),
+      this.followUps.changeStamp(),
     ]);
-    const stamp = `${needsStamp}/${offersStamp}`;
+    const stamp = `${needsStamp}/${offersStamp}/${ratingsStamp}`;
     if (this.cache?.stamp !== stamp) {
       const snapshot = this.build();
       this.cache = { stamp, snapshot };
@@ -143,9 +147,11 @@ export class MatchingService {
       for (const link of groupLinks) append(groups, link.offerId, link.workingGroupCode);
       for (const link of countryLinks) append(countries, link.offerId, link.countryCode);
     }
-    return offers.map((offer) =>
-      offerCandidate(offer, groups.get(offer.id) ?? [], countries.get(offer.id) ?? []),
-    );
+    const records = trackRecords(await this.followUps.organizationRatings());
+    return offers.map((offer) => ({
+      ...offerCandidate(offer, groups.get(offer.id) ?? [], countries.get(offer.id) ?? []),
+      trackRecord: records.get(offer.organizationId),
+    }));
   }
 }
 

@@ -55,6 +55,9 @@ export const notificationsMessages = messageTable({
     needFitsOffer: '“{{need}}” ({{country}}) fits your offer “{{offer}}”: score {{score}} %',
     offerFitsNeed:
       'The offer “{{offer}}” ({{organization}}) fits your need “{{need}}”: score {{score}} %',
+    followUpDueTitle: 'Follow-up due: {{offer}}',
+    followUpDueBody:
+      'The twinning of the offer “{{offer}}” with the needs {{needs}} was completed on {{completedAt, datetime(dateStyle: long; timeZone: UTC)}}. Its follow-up is due: please rate it from 1 to 5 for {{side}} and tell what came of it.',
     seeTwinning: 'See the twinning',
     seeSuggestions: 'See the suggestions',
     mutedHint: 'You can stop these e-mails in your profile; the notifications stay in the service.',
@@ -110,6 +113,9 @@ export const notificationsMessages = messageTable({
       '«{{need}}» ({{country}}) corresponde a su oferta «{{offer}}»: puntaje {{score}} %',
     offerFitsNeed:
       'La oferta «{{offer}}» ({{organization}}) corresponde a su necesidad «{{need}}»: puntaje {{score}} %',
+    followUpDueTitle: 'Seguimiento pendiente: {{offer}}',
+    followUpDueBody:
+      'El hermanamiento de la oferta «{{offer}}» con las necesidades {{needs}} concluyó el {{completedAt, datetime(dateStyle: long; timeZone: UTC)}}. Corresponde su seguimiento: califíquelo de 1 a 5 en nombre de {{side}} y cuente qué resultó de él.',
     seeTwinning: 'Ver el hermanamiento',
     seeSuggestions: 'Ver las sugerencias',
     mutedHint:

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseModule } from '../database/database.module';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { MatchingModule } from '../matching/matching.module';
 import { TwinningsModule } from '../twinnings/twinnings.module';
+import { FollowUpReminders } from './follow-up-reminders';
 import { MutedEmail } from './muted-email.entity';
 import { NotificationJobs } from './notification-jobs';
 import { Notification } from './notification.entity';
@@ -14,7 +16,8 @@ import { TwinningNotices } from './twinning-notices';
 /**
  * Telling people what happened (API.md, "People, language and mail"): notifications in
  * the service and by e-mail, for twinning steps (TwinningNotices) and on a schedule
- * (NotificationJobs: upcoming activities, the daily new-matches digest).
+ * (NotificationJobs: upcoming activities, the daily new-matches digest; FollowUpReminders:
+ * follow-ups fallen due).
  */
 @Module({
   imports: [
@@ -22,6 +25,7 @@ import { TwinningNotices } from './twinning-notices';
     DatabaseModule,
     TwinningsModule,
     MatchingModule,
+    FollowUpsModule,
   ],
   providers: [
     Notifier,
@@ -30,6 +34,7 @@ import { TwinningNotices } from './twinning-notices';
     UserEmailPreferencesResolver,
     TwinningNotices,
     NotificationJobs,
+    FollowUpReminders,
   ],
   exports: [Notifier],
 })

@@ -67,6 +67,14 @@ export const NEEDS_AFTER: Readonly<Partial<Record<TwinningStatus, NeedStatus>>> 
 };
 
 /**
+ * What completing does to the needs the twinning did not meet (`completeTwinning`'s
+ * `reopenNeedIds`, partial fulfilment): they go back to OPEN, to be twinned again.
+ */
+export const NEEDS_NOT_MET_AFTER: Readonly<Partial<Record<TwinningStatus, NeedStatus>>> = {
+  [TwinningStatus.COMPLETED]: NeedStatus.OPEN,
+};
+
+/**
  * The consent rule: whose needs and capacity a live twinning holds (its needs
  * IN_TWINNING, the offer's capacity reserved). A side is held once it has ACCEPTED (the
  * proposer's own side from the start) and, when the secretariat proposed, from the start

@@ -23,6 +23,8 @@ export const twinningsMessages = messageTable({
     // Proposals: ids that name nothing.
     noSuchOffer: 'no offer has the id "{{id}}"',
     noSuchNeed: 'no need has the id "{{id}}"',
+    // Completion: a need to reopen that the twinning does not serve.
+    notItsNeed: 'the need "{{id}}" is not one of this twinning\'s needs',
     // Who may do what (twinning.policy.ts).
     onlyProposers:
       "Only the secretariat, a focal point of the offer's organization or a focal point of a country whose need is listed may propose this twinning",
@@ -79,6 +81,7 @@ export const twinningsMessages = messageTable({
     offerOrganization: 'la organización de la oferta',
     noSuchOffer: 'ninguna oferta tiene el identificador "{{id}}"',
     noSuchNeed: 'ninguna necesidad tiene el identificador "{{id}}"',
+    notItsNeed: 'la necesidad "{{id}}" no es una de las necesidades de este hermanamiento',
     onlyProposers:
       'Solo la secretaría, un punto focal de la organización de la oferta o un punto focal de un país cuya necesidad esté incluida pueden proponer este hermanamiento',
     onlyPartiesRespond:

@@ -78,13 +78,14 @@ export class TwinningsResolver {
 
   @Roles([Role.SECRETARIAT, Role.MEMBER_FOCAL_POINT])
   @Mutation(() => TwinningArrangement, {
-    description: 'The secretariat or the offering member, from CONFIRMED: the needs are FULFILLED',
+    description:
+      'The secretariat or the offering member, from CONFIRMED: the needs are FULFILLED, but those in reopenNeedIds go back to OPEN; a follow-up is created',
   })
   completeTwinning(
     @CurrentUser() user: User,
-    @Args() { id, summary }: CompleteTwinningArgs,
+    @Args() { id, summary, reopenNeedIds }: CompleteTwinningArgs,
   ): Promise<TwinningArrangement> {
-    return this.twinningsService.complete(user, id, summary);
+    return this.twinningsService.complete(user, id, summary, reopenNeedIds ?? []);
   }
 
   @Roles(SECRETARIAT_AND_PARTIES)

@@ -42,6 +42,7 @@ import {
   holdsSide,
   INITIAL_STATUS,
   NEEDS_AFTER,
+  NEEDS_NOT_MET_AFTER,
   nextStatus,
   TRANSITIONS,
   TwinningAction,
@@ -466,14 +467,34 @@ export class TwinningsService {
     return this.announced(confirmed);
   }
 
-  /** The needs are met: they become FULFILLED and the offer's capacity is given back. */
-  async complete(user: User, id: string, summary?: string | null): Promise<TwinningArrangement> {
+  /**
+   * The needs are met: they become FULFILLED and the offer's capacity is given back. A need
+   * listed in `reopenNeedIds` was not met (partial fulfilment): it goes back to OPEN
+   * instead. Each listed need must be one of the twinning's (BAD_USER_INPUT naming
+   * `reopenNeedIds` otherwise, and nothing is written).
+   */
+  async complete(
+    user: User,
+    id: string,
+    summary?: string | null,
+    reopenNeedIds: readonly string[] = [],
+  ): Promise<TwinningArrangement> {
     const completed = await this.transactions.run(async (manager) => {
       const twinning = await this.lockTwinning(manager, id);
       assertMayComplete(user, await this.organizationOf(manager, id));
       const next = nextStatus(twinning.status, TwinningAction.COMPLETE);
+      const own = new Set((await this.needLinksIn(manager, id)).map((link) => link.needId));
+      const problems = new FieldProblems();
+      for (const needId of reopenNeedIds) {
+        if (!own.has(needId)) {
+          problems.add('reopenNeedIds', msg('twinnings.notItsNeed', { id: needId }));
+        }
+      }
+      problems.throwIfAny();
       twinning.summary = summary?.trim() ?? null;
-      return this.moveTo(manager, twinning, next, user, twinning.summary);
+      return this.moveTo(manager, twinning, next, user, twinning.summary, undefined, {
+        reopenNeedIds: new Set(reopenNeedIds),
+      });
     });
     return this.announced(completed);
   }
@@ -581,7 +602,8 @@ export class TwinningsService {
   /**
    * Moves the twinning to `next` and records the step. A final status settles what the
    * twinning held (`held`: the sides held before this step; read now when not given):
-   * the needs as the transition table says, and the offer's capacity given back.
+   * the needs as the transition table says (`reopenNeedIds`: needs a completion did not
+   * meet), and the offer's capacity given back. `answered`: the side whose answer it is.
    */
   private async moveTo(
     manager: EntityManager,
@@ -590,7 +612,11 @@ export class TwinningsService {
     user: User,
     note: string | null,
     held?: readonly TwinningParty[],
-    { answered, byClock }: Pick<TwinningStep, 'answered' | 'byClock'> = {},
+    {
+      answered,
+      byClock,
+      reopenNeedIds,
+    }: Pick<TwinningStep, 'answered' | 'byClock'> & { reopenNeedIds?: ReadonlySet<string> } = {},
   ): Promise<TwinningArrangement> {
     const now = this.clock.now();
     const from = twinning.status;
@@ -608,7 +634,7 @@ export class TwinningsService {
             twinning,
             await manager.find(TwinningParty, { where: { twinningId: twinning.id } }),
           );
-        await this.settle(manager, twinning, needsAfter, sides);
+        await this.settle(manager, twinning, needsAfter, sides, reopenNeedIds);
       }
     }
     const saved = await manager.save(twinning);
@@ -637,6 +663,7 @@ export class TwinningsService {
     twinning: TwinningArrangement,
     needsAfter: NeedStatus,
     held: readonly TwinningParty[],
+    notMet: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     const links = await this.needLinksIn(manager, twinning.id);
     if (held.some((side) => side.organizationId !== null)) {
@@ -646,12 +673,18 @@ export class TwinningsService {
     const heldNeedIds = links
       .filter((link) => heldCountries.has(link.need.countryCode))
       .map((link) => link.needId);
-    if (heldNeedIds.length > 0) {
+    const met = heldNeedIds.filter((needId) => !notMet.has(needId));
+    if (met.length > 0) {
+      await this.needsService.setNeedsStatus(manager, met, NeedStatus.IN_TWINNING, needsAfter);
+    }
+    const reopened = heldNeedIds.filter((needId) => notMet.has(needId));
+    const reopenedAfter = NEEDS_NOT_MET_AFTER[twinning.status];
+    if (reopened.length > 0 && reopenedAfter) {
       await this.needsService.setNeedsStatus(
         manager,
-        heldNeedIds,
+        reopened,
         NeedStatus.IN_TWINNING,
-        needsAfter,
+        reopenedAfter,
       );
     }
     for (const listener of this.settlementListeners) await listener(manager, twinning);

@@ -547,6 +547,8 @@ const WITHOUT_MODEL = [
   'markNotificationsRead',
   'updateEmailPreferences',
   'signOut',
+  // Writes a follow-up answer, which no table of the model holds.
+  'submitFollowUp',
 ];
 
 /**

@@ -155,6 +155,7 @@ describe('the language of accounts and of matching reasons', () => {
       'names Honduras among the states it serves',
       expect.stringMatching(/^shared terms: /),
       '5 of 5 places left',
+      'no twinning of its organization rated by the countries yet: neutral',
     ]);
     const terms = english[5].slice('shared terms: '.length);
     expect(terms).toMatch(shared);
@@ -168,6 +169,7 @@ describe('the language of accounts and of matching reasons', () => {
       'incluye a Honduras entre los Estados que atiende',
       `términos en común: ${terms}`,
       'cupos disponibles: 5 de 5',
+      'aún no hay hermanamientos de su organización valorados por los países: neutral',
     ]);
     // Another user, in English, reads the same pair in English.
     expect(await reasons(world.observer)).toEqual(english);

@@ -127,6 +127,7 @@ describe('matching', () => {
         'ELIGIBILITY',
         'TEXT',
         'CAPACITY',
+        'TRACK_RECORD',
       ]);
       const weights = best.reasons.reduce((sum, reason) => sum + reason.weight, 0);
       expect(weights).toBeCloseTo(1, 6);
@@ -140,6 +141,13 @@ describe('matching', () => {
       });
       expect(best.reasons[1].detail).toBe('offers training, the need asks training');
       expect(best.reasons[5].detail).toMatch(/^shared terms: .*desplazad/);
+      // No twinning of the organization has been rated yet: neutral.
+      expect(best.reasons[7]).toEqual({
+        factor: 'TRACK_RECORD',
+        weight: 0.05,
+        score: 0.5,
+        detail: 'no twinning of its organization rated by the countries yet: neutral',
+      });
       for (const reason of best.reasons) {
         expect(reason.score).toBeGreaterThanOrEqual(0);
         expect(reason.score).toBeLessThanOrEqual(1);

@@ -158,6 +158,8 @@ describe('start-up', () => {
         'countries',
         'indicator_values',
         'indicators',
+        'follow_up_responses',
+        'follow_ups',
         'job_runs',
         'migrations',
         'muted_emails',

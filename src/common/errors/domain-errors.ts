@@ -51,7 +51,15 @@ export abstract class DomainError extends Error {
 
 /** The records a NOT_FOUND names, as the catalogs name them. */
 export type EntityName =
-  'Activity' | 'Need' | 'Offer' | 'Twinning' | 'User' | 'Organization' | 'Commitment' | 'Indicator';
+  | 'Activity'
+  | 'Need'
+  | 'Offer'
+  | 'Twinning'
+  | 'User'
+  | 'Organization'
+  | 'Commitment'
+  | 'Indicator'
+  | 'FollowUp';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';

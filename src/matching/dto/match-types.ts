@@ -4,7 +4,7 @@ import type { Message } from '../../i18n/message';
 @ObjectType({ description: 'One factor of a score: its weight, its value and why' })
 export class ScoreReason {
   @Field({
-    description: 'TOPIC, MODALITY, LANGUAGE, TIMING, ELIGIBILITY, TEXT or CAPACITY',
+    description: 'TOPIC, MODALITY, LANGUAGE, TIMING, ELIGIBILITY, TEXT, CAPACITY or TRACK_RECORD',
   })
   factor: string;
 

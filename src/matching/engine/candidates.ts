@@ -1,4 +1,5 @@
 import type { Message } from '../../i18n/message';
+import type { TrackRecord } from './track-record';
 
 /**
  * What the engine is fed: plain data, no entities. Times are epoch milliseconds;
@@ -33,10 +34,19 @@ export interface OfferCandidate {
   eligibleCountryCodes: readonly string[];
   /** It takes twinnings (OPEN, or FULL with no room left); a withdrawn offer never pairs. */
   open: boolean;
+  /** How the countries rated its organization's past twinnings; absent: none rated. */
+  trackRecord?: TrackRecord;
 }
 
 export type Factor =
-  'TOPIC' | 'MODALITY' | 'LANGUAGE' | 'TIMING' | 'ELIGIBILITY' | 'TEXT' | 'CAPACITY';
+  | 'TOPIC'
+  | 'MODALITY'
+  | 'LANGUAGE'
+  | 'TIMING'
+  | 'ELIGIBILITY'
+  | 'TEXT'
+  | 'CAPACITY'
+  | 'TRACK_RECORD';
 
 export const FACTORS: readonly Factor[] = [
   'TOPIC',
@@ -46,6 +56,7 @@ export const FACTORS: readonly Factor[] = [
   'ELIGIBILITY',
   'TEXT',
   'CAPACITY',
+  'TRACK_RECORD',
 ];
 
 export interface Reason {

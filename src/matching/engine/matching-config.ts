@@ -15,11 +15,13 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     // What the offer says it does, against what the need says it lacks, matters most.
     TEXT: 0.3,
     MODALITY: 0.2,
-    TOPIC: 0.15,
+    TOPIC: 0.1,
     LANGUAGE: 0.15,
     TIMING: 0.1,
     ELIGIBILITY: 0.05,
     CAPACITY: 0.05,
+    // Among offers that fit alike, the one whose organization the countries rated well.
+    TRACK_RECORD: 0.05,
   },
   minimumScore: 0.3,
 };

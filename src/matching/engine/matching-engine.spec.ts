@@ -94,6 +94,10 @@ describe('the score', () => {
     });
     expect(detail.ELIGIBILITY).toMatchObject({ score: 0.5, detail: 'open to every MIRPS state' });
     expect(detail.CAPACITY).toMatchObject({ score: 0.75, detail: '3 of 4 places left' });
+    expect(detail.TRACK_RECORD).toMatchObject({
+      score: 0.5,
+      detail: 'no twinning of its organization rated by the countries yet: neutral',
+    });
     // The engine names working groups and countries by code; the GraphQL layer by name.
     expect(detail.TOPIC).toMatchObject({
       score: 1,
@@ -112,6 +116,7 @@ describe('the score', () => {
       'abierta a todos los Estados del MIRPS',
       expect.stringMatching(/^términos en común: .*asilo/),
       'cupos disponibles: 3 de 4',
+      'aún no hay hermanamientos de su organización valorados por los países: neutral',
     ]);
     expect(detail.TEXT.score).toBeGreaterThan(0.3);
   });
@@ -251,7 +256,7 @@ describe('normaliseConfig', () => {
       number
     >;
     const normalised = normaliseConfig({ weights, minimumScore: 0.2 });
-    expect(Object.values(normalised.weights)).toEqual(FACTORS.map(() => 1 / 7));
+    expect(Object.values(normalised.weights)).toEqual(FACTORS.map(() => 1 / 8));
   });
 
   it('refuses negative weights, all-zero weights and a minimum outside [0, 1]', () => {

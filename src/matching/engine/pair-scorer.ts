@@ -1,13 +1,14 @@
 import { FACTORS, NeedCandidate, OfferCandidate } from './candidates';
 import { brokenRule, Interner, NeedFacts, needFacts, OfferFacts, offerFacts } from './fit';
 import { MatchingConfig } from './matching-config';
+import { trackRecordValue } from './track-record';
 import { cosine, DenseVector, TextVector } from './text/text-vectors';
 
 export function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-const [TOPIC, MODALITY, LANGUAGE, TIMING, ELIGIBILITY, TEXT, CAPACITY] = FACTORS.map(
+const [TOPIC, MODALITY, LANGUAGE, TIMING, ELIGIBILITY, TEXT, CAPACITY, TRACK_RECORD] = FACTORS.map(
   (_, index) => index,
 );
 
@@ -36,13 +37,14 @@ export interface CompiledOffer extends OfferFacts {
   modalities: Int32Array;
   capacity: number;
   text: TextVector;
-  /** The TOPIC and CAPACITY values, which depend on the offer alone. */
+  /** The TOPIC, CAPACITY and TRACK_RECORD values, which depend on the offer alone. */
   topic: number;
   spare: number;
+  track: number;
 }
 
 /**
- * The scoring rules, in one place: the hard rules and the seven factors of a pair, and
+ * The scoring rules, in one place: the hard rules and the eight factors of a pair, and
  * their weighted sum. Needs and offers are compiled once (codes become small integers,
  * missing dates become infinities) because the optimal plan scores millions of pairs.
  */
@@ -103,11 +105,12 @@ export class PairScorer {
       text,
       topic: 1 / Math.sqrt(Math.max(1, offer.workingGroupCodes.length)),
       spare: offer.capacity > 0 ? offer.remainingCapacity / offer.capacity : 0,
+      track: trackRecordValue(offer.trackRecord),
     };
   }
 
   /**
-   * The hard rules, then the factor values. Writes the seven values into `out` in the
+   * The hard rules, then the factor values. Writes the eight values into `out` in the
    * order of FACTORS and returns true, or returns false when the pair is infeasible: when
    * it breaks a rule of fit.ts, the same rules that proposals are held to.
    */
@@ -130,6 +133,7 @@ export class PairScorer {
       ? this.focus.cosine(offer.text)
       : cosine(need.text, offer.text);
     out[CAPACITY] = offer.spare;
+    out[TRACK_RECORD] = offer.track;
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { MessageKey, msg } from '../../i18n/catalogs';
-import type { Message } from '../../i18n/message';
+import type { Message, MessageValue } from '../../i18n/message';
 import { Factor, FACTORS, NeedCandidate, OfferCandidate, Reason } from './candidates';
 import { MatchingConfig } from './matching-config';
 import { round6 } from './pair-scorer';
@@ -14,6 +14,16 @@ function modalityWord(modality: string): Message {
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
+}
+
+const ONE_DECIMAL = {
+  EN: new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  ES: new Intl.NumberFormat('es', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/** An average rating as each language writes it: 4.5, 4,5. */
+function averageRating(value: number): MessageValue {
+  return { byLocale: { EN: ONE_DECIMAL.EN.format(value), ES: ONE_DECIMAL.ES.format(value) } };
 }
 
 /**
@@ -69,6 +79,12 @@ export function explain(
       remaining: offer.remainingCapacity,
       capacity: offer.capacity,
     }),
+    TRACK_RECORD: offer.trackRecord?.ratedTwinnings
+      ? msg('matching.trackRecord', {
+          average: averageRating(offer.trackRecord.average),
+          count: offer.trackRecord.ratedTwinnings,
+        })
+      : msg('matching.noTrackRecord'),
   };
   return FACTORS.map((factor, index) => ({
     factor,
