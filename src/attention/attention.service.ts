@@ -75,6 +75,7 @@ export class AttentionService {
         this.unmatchedNeeds(scope, filter, now),
         this.unansweredProposals(scope, filter, now),
         this.twinningsWithoutActivity(scope, filter, now),
+        this.overdueFollowUps(scope, filter, now),
         this.expiringNeeds(scope, filter, now),
         this.expiringOffers(scope, filter, now),
       ])
@@ -193,6 +194,29 @@ export class AttentionService {
       );
     }
     return this.twinningItems(AttentionKind.TWINNING_WITHOUT_ACTIVITY, query, now);
+  }
+
+  /**
+   * Follow-ups past due with an answer missing (the caller's own party's, unless
+   * secretariat), waiting since they fell due; the item is about the twinning.
+   */
+  private async overdueFollowUps(
+    scope: AttentionScope,
+    filter: AttentionFilter,
+    now: Date,
+  ): Promise<AttentionItem[]> {
+    const cut = waitingSince(now, this.thresholds[AttentionKind.FOLLOW_UP_OVERDUE].amber);
+    const query = this.twinnings(filter)
+      .innerJoin('follow_ups', 'followUp', '"followUp"."twinningId" = "twinning"."id"')
+      .addSelect('"followUp"."dueAt"', 'since')
+      .andWhere('"followUp"."submittedAt" IS NULL')
+      .andWhere('"followUp"."dueAt" < :now', { now })
+      .andWhere('"followUp"."dueAt" <= :cut', { cut })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM "twinning_parties" "p" WHERE "p"."twinningId" = "twinning"."id"${ownSide(scope, 'p')} AND NOT EXISTS (SELECT 1 FROM "follow_up_responses" "r" WHERE "r"."followUpId" = "followUp"."id" AND "r"."partyId" = "p"."id"))`,
+        ownSideParameters(scope),
+      );
+    return this.twinningItems(AttentionKind.FOLLOW_UP_OVERDUE, query, now);
   }
 
   /**

@@ -230,6 +230,50 @@ describe('the attention list', () => {
     ]);
   });
 
+  it('shows a follow-up past due to each party that has not answered, until it answers', async () => {
+    const id = await aConfirmedTwinning(app, world);
+    await app.ok(
+      'mutation ($id: ID!) { completeTwinning(id: $id) { id } }',
+      { id },
+      {
+        as: world.member,
+      },
+    );
+    const followUpOf = async () =>
+      (
+        await app.ok<{ twinning: { followUps: { id: string }[] } }>(
+          'query ($id: ID!) { twinning(id: $id) { followUps { id } } }',
+          { id },
+          { as: world.secretariat },
+        )
+      ).twinning.followUps[0].id;
+    const followUpId = await followUpOf();
+
+    clock.advanceDays(179.9);
+    expect(await attention(world.honduras)).toEqual([]);
+    clock.advanceDays(0.2);
+    for (const token of [world.honduras, world.member, world.secretariat]) {
+      expect(brief(await attention(token))).toEqual([['FOLLOW_UP_OVERDUE', 'AMBER', 0, id]]);
+    }
+    expect(await attention(world.guatemala)).toEqual([]);
+
+    const answer = (token: string) =>
+      app.ok(
+        'mutation ($id: ID!) { submitFollowUp(followUpId: $id, rating: 4, outcome: "Officers trained") { id } }',
+        { id: followUpId },
+        { as: token },
+      );
+    await answer(world.honduras);
+    expect(await attention(world.honduras)).toEqual([]);
+    clock.advanceDays(30);
+    expect(brief(await attention(world.member))).toEqual([['FOLLOW_UP_OVERDUE', 'RED', 30, id]]);
+    expect(brief(await attention(world.secretariat))).toEqual([
+      ['FOLLOW_UP_OVERDUE', 'RED', 30, id],
+    ]);
+    await answer(world.member);
+    expect(await attention(world.secretariat)).toEqual([]);
+  });
+
   it('puts red first and the longest waiting first, and gives the most urgent `first`', async () => {
     const oldest = await postNeed(app, world.honduras, { title: 'Oldest' });
     clock.advanceDays(10);
