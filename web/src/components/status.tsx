@@ -27,6 +27,7 @@ const TONES: Record<string, Record<string, Tone>> = {
   activityStatus: { PLANNED: 'blue', DONE: 'green', CANCELLED: 'grey' },
   response: { PENDING: 'amber', ACCEPTED: 'green', DECLINED: 'red' },
   attentionLevel: { AMBER: 'amber', RED: 'red' },
+  followUpStatus: { DUE: 'amber', SUBMITTED: 'green', OVERDUE: 'red' },
 };
 
 /** A status as a label: its word in the page's language and its colour. */
@@ -40,7 +41,8 @@ export function StatusLabel({
     | 'twinningStatus'
     | 'activityStatus'
     | 'response'
-    | 'attentionLevel';
+    | 'attentionLevel'
+    | 'followUpStatus';
   value: string;
 }) {
   const { t } = useTranslation();

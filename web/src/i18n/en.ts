@@ -85,6 +85,7 @@ export const en: Messages = {
   },
   activityStatus: { PLANNED: 'Planned', DONE: 'Done', CANCELLED: 'Cancelled' },
   response: { PENDING: 'Pending', ACCEPTED: 'Accepted', DECLINED: 'Declined' },
+  followUpStatus: { DUE: 'Due', SUBMITTED: 'Submitted', OVERDUE: 'Overdue' },
   modality: {
     TRAINING: 'Training',
     PEER_EXCHANGE: 'Peer exchange',

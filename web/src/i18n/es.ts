@@ -87,6 +87,7 @@ export const es = {
   },
   activityStatus: { PLANNED: 'Programada', DONE: 'Realizada', CANCELLED: 'Cancelada' },
   response: { PENDING: 'Pendiente', ACCEPTED: 'Aceptó', DECLINED: 'Rechazó' },
+  followUpStatus: { DUE: 'Pendiente', SUBMITTED: 'Respondido', OVERDUE: 'Vencido' },
   modality: {
     TRAINING: 'Capacitación',
     PEER_EXCHANGE: 'Intercambio entre pares',

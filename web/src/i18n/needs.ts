@@ -98,6 +98,13 @@ export const needsWords = area({
       withdrawReason: 'Motivo (opcional)',
       withdrawConfirm: 'Retirar',
       withdrawn: 'Se retiró la necesidad «{{title}}».',
+      validUntil: 'Vigente hasta {{date}}',
+      expiredOn: 'Venció el {{date}}',
+      expiredNote:
+        'Esta necesidad está vencida: no se sugiere ni puede proponerse hasta que se renueve.',
+      renew: 'Renovar',
+      renewing: 'Renovando…',
+      renewed: 'Se renovó la necesidad. Ahora está vigente hasta {{date}}.',
     },
     suggestion: {
       score: 'Afinidad',
@@ -208,6 +215,13 @@ export const needsWords = area({
       withdrawReason: 'Reason (optional)',
       withdrawConfirm: 'Withdraw',
       withdrawn: 'The need “{{title}}” was withdrawn.',
+      validUntil: 'Valid until {{date}}',
+      expiredOn: 'Expired on {{date}}',
+      expiredNote:
+        'This need has expired: it is not suggested and cannot be proposed until it is renewed.',
+      renew: 'Renew',
+      renewing: 'Renewing…',
+      renewed: 'The need was renewed. It is now valid until {{date}}.',
     },
     suggestion: {
       score: 'Fit',

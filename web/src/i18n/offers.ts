@@ -63,6 +63,13 @@ export const offersWords = area({
       withdrawTitle: 'Retirar esta oferta',
       withdrawIntro: 'Una oferta retirada deja de recibir sugerencias y propuestas.',
       withdrawn: 'Se retiró la oferta «{{title}}».',
+      validUntil: 'Vigente hasta {{date}}',
+      expiredOn: 'Venció el {{date}}',
+      expiredNote:
+        'Esta oferta está vencida: no se sugiere ni puede proponerse hasta que se renueve.',
+      renew: 'Renovar',
+      renewing: 'Renovando…',
+      renewed: 'Se renovó la oferta. Ahora está vigente hasta {{date}}.',
     },
   },
   en: {
@@ -125,6 +132,13 @@ export const offersWords = area({
       withdrawTitle: 'Withdraw this offer',
       withdrawIntro: 'A withdrawn offer no longer receives suggestions or proposals.',
       withdrawn: 'The offer “{{title}}” was withdrawn.',
+      validUntil: 'Valid until {{date}}',
+      expiredOn: 'Expired on {{date}}',
+      expiredNote:
+        'This offer has expired: it is not suggested and cannot be proposed until it is renewed.',
+      renew: 'Renew',
+      renewing: 'Renewing…',
+      renewed: 'The offer was renewed. It is now valid until {{date}}.',
     },
   },
 });

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { CombinedError, useMutation, useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
 import { codeOf, fieldProblemsOf, messageOf } from '../../components/errors';
 import { ErrorSummary, Field } from '../../components/form';
@@ -28,6 +28,7 @@ const NEED = graphql(`
       status
       withdrawalReason
       updatedAt
+      expiresAt
       visibility
       commitment {
         id
@@ -113,8 +114,25 @@ const WITHDRAW = graphql(`
   }
 `);
 
+const RENEW = graphql(`
+  mutation RenewNeed($id: ID!) {
+    renewNeed(id: $id) {
+      id
+      status
+      expiresAt
+      updatedAt
+    }
+  }
+`);
+
 type Need = ResultOf<typeof NEED>['need'];
 type Suggestion = ResultOf<typeof SUGGESTED_OFFERS>['suggestedOffers'][number];
+
+/**
+ * A withdrawn or fulfilled need cannot be renewed (CONFLICT), and its validity no longer
+ * matters; any other can, even in a twinning.
+ */
+const RENEWABLE_NEED: string[] = ['OPEN', 'IN_TWINNING', 'EXPIRED'];
 
 /** Who manages a need: its country's focal points and the secretariat (API.md, "Roles"). */
 export function mayManageNeed(me: Me, countryCode: string) {
@@ -132,6 +150,74 @@ export function mayPropose(me: Me, countryCode: string, organizationId: string) 
   return (
     mayManageNeed(me, countryCode) ||
     (me.role === 'MEMBER_FOCAL_POINT' && me.organization?.id === organizationId)
+  );
+}
+
+/**
+ * How long a posting stays valid, and its renewal: "valid until" (or when it expired, with
+ * what that means), a Renew button for those who may renew it, the new date in one line
+ * after. `area` names the words' area (needs or offers).
+ */
+export function Validity({
+  area,
+  expiresAt,
+  expired,
+  renewable,
+  renew,
+}: {
+  area: 'needs' | 'offers';
+  expiresAt: string | null | undefined;
+  expired: boolean;
+  renewable: boolean;
+  renew: () => Promise<{ expiresAt?: string | null; error?: CombinedError }>;
+}) {
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const [fetching, setFetching] = useState(false);
+  const [renewed, setRenewed] = useState<string | undefined>();
+  const [error, setError] = useState<CombinedError | undefined>();
+  if (!expiresAt && !expired && !renewable) return null;
+
+  async function onRenew() {
+    setFetching(true);
+    setRenewed(undefined);
+    const result = await renew();
+    setFetching(false);
+    setError(result.error);
+    if (!result.error) {
+      setRenewed(t(`${area}.page.renewed`, { date: date(result.expiresAt) }));
+    }
+  }
+
+  return (
+    <div className="validity">
+      {expiresAt && (
+        <p>
+          {t(expired ? `${area}.page.expiredOn` : `${area}.page.validUntil`, {
+            date: date(expiresAt),
+          })}
+        </p>
+      )}
+      {expired && <p className="notice">{t(`${area}.page.expiredNote`)}</p>}
+      {renewable && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={fetching}
+            onClick={() => void onRenew()}
+          >
+            {fetching ? t(`${area}.page.renewing`) : t(`${area}.page.renew`)}
+          </button>
+        </div>
+      )}
+      <div role="status">{renewed && <p className="notice notice-success">{renewed}</p>}</div>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {messageOf(error)}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -182,6 +268,7 @@ function NeedView({
   const { date } = useFormat();
   const languageName = useLanguageName();
   const manages = mayManageNeed(me, need.country.code);
+  const [, renewNeed] = useMutation(RENEW);
   const period =
     need.earliestStart || need.latestEnd
       ? [
@@ -209,6 +296,17 @@ function NeedView({
             )}{' '}
             · {need.country.name} · {need.workingGroup.name}
           </p>
+          <Validity
+            area="needs"
+            expiresAt={RENEWABLE_NEED.includes(need.status) ? need.expiresAt : undefined}
+            expired={need.status === 'EXPIRED'}
+            renewable={manages && RENEWABLE_NEED.includes(need.status)}
+            renew={async () => {
+              const result = await renewNeed({ id: need.id });
+              if (!result.error) refresh();
+              return { expiresAt: result.data?.renewNeed.expiresAt, error: result.error };
+            }}
+          />
         </div>
         {manages && need.status === 'OPEN' && (
           <Link className="button-secondary" to={`/needs/${need.id}/edit`}>

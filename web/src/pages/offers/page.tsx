@@ -11,7 +11,7 @@ import { StatusLabel } from '../../components/status';
 import { graphql, ResultOf } from '../../graphql';
 import { Me, useMe } from '../../session';
 import { useLanguageName } from '../needs/choices';
-import { mayPropose } from '../needs/page';
+import { mayPropose, Validity } from '../needs/page';
 
 const OFFER = graphql(`
   query OfferPage($id: ID!) {
@@ -28,6 +28,7 @@ const OFFER = graphql(`
       status
       withdrawalReason
       updatedAt
+      expiresAt
       organization {
         id
         name
@@ -114,6 +115,20 @@ const WITHDRAW = graphql(`
   }
 `);
 
+const RENEW = graphql(`
+  mutation RenewOffer($id: ID!) {
+    renewOffer(id: $id) {
+      id
+      status
+      expiresAt
+      updatedAt
+    }
+  }
+`);
+
+/** A withdrawn offer cannot be renewed (CONFLICT); an open, full or expired one can. */
+const RENEWABLE_OFFER: string[] = ['OPEN', 'FULL', 'EXPIRED'];
+
 type Offer = ResultOf<typeof OFFER>['offer'];
 type Notice = { text: string; twinningId?: string } | undefined;
 
@@ -168,6 +183,7 @@ function OfferView({
   const { date } = useFormat();
   const languageName = useLanguageName();
   const manages = mayManageOffer(me, offer.organization.id) && offer.status !== 'WITHDRAWN';
+  const [, renewOffer] = useMutation(RENEW);
   const availability =
     offer.availableFrom || offer.availableTo
       ? [
@@ -188,8 +204,19 @@ function OfferView({
           <p>
             <StatusLabel kind="offerStatus" value={offer.status} /> · {offer.organization.name}
           </p>
+          <Validity
+            area="offers"
+            expiresAt={RENEWABLE_OFFER.includes(offer.status) ? offer.expiresAt : undefined}
+            expired={offer.status === 'EXPIRED'}
+            renewable={manages && RENEWABLE_OFFER.includes(offer.status)}
+            renew={async () => {
+              const result = await renewOffer({ id: offer.id });
+              if (!result.error) refresh();
+              return { expiresAt: result.data?.renewOffer.expiresAt, error: result.error };
+            }}
+          />
         </div>
-        {manages && (
+        {manages && offer.status !== 'EXPIRED' && (
           <Link className="button-secondary" to={`/offers/${offer.id}/edit`}>
             {t('needs.page.edit')}
           </Link>
@@ -258,7 +285,9 @@ function OfferView({
         )}
       </section>
       <SuggestedNeeds offer={offer} setNotice={setNotice} refresh={refresh} />
-      {manages && <Withdraw offer={offer} setNotice={setNotice} refresh={refresh} />}
+      {manages && offer.status !== 'EXPIRED' && (
+        <Withdraw offer={offer} setNotice={setNotice} refresh={refresh} />
+      )}
     </>
   );
 }

@@ -10,7 +10,9 @@ import { StatusLabel } from '../../components/status';
 import { graphql, ResultOf } from '../../graphql';
 import { Me, useMe } from '../../session';
 import { CalendarLink } from '../activities/calendar-link';
+import { CheckGroup } from '../needs/choices';
 import { TwinningActivities } from './activities';
+import { FollowUps } from './follow-ups';
 import { useTwinningChanges } from './live';
 import './twinnings.css';
 
@@ -85,6 +87,26 @@ export const TWINNING = graphql(`
           }
         }
       }
+      followUps {
+        id
+        dueAt
+        status
+        responses {
+          rating
+          outcome
+          at
+          party {
+            country {
+              code
+              name
+            }
+            organization {
+              id
+              name
+            }
+          }
+        }
+      }
       activities {
         id
         kind
@@ -130,10 +152,15 @@ const CONFIRM = graphql(`
 `);
 
 const COMPLETE = graphql(`
-  mutation CompleteTwinning($id: ID!, $summary: String) {
-    completeTwinning(id: $id, summary: $summary) {
+  mutation CompleteTwinning($id: ID!, $summary: String, $reopenNeedIds: [ID!]) {
+    completeTwinning(id: $id, summary: $summary, reopenNeedIds: $reopenNeedIds) {
       id
       status
+      needs {
+        id
+        title
+        status
+      }
     }
   }
 `);
@@ -148,7 +175,7 @@ const CANCEL = graphql(`
 `);
 
 export type Twinning = ResultOf<typeof TWINNING>['twinning'];
-type Party = Twinning['parties'][number];
+export type Party = Twinning['parties'][number];
 
 const LIVE = ['PROPOSED', 'ACCEPTED', 'CONFIRMED'];
 
@@ -161,7 +188,8 @@ export function ownParty(me: Me, twinning: Twinning): Party | undefined {
   );
 }
 
-const partyName = (party: Party) => party.organization?.name ?? party.country?.name ?? '';
+export const partyName = (party: Pick<Party, 'country' | 'organization'>) =>
+  party.organization?.name ?? party.country?.name ?? '';
 
 /** What the person may do now, as the API's roles and lifecycle allow. */
 function allowed(me: Me, twinning: Twinning) {
@@ -271,12 +299,28 @@ function Confirm({ twinning, onDone }: { twinning: Twinning; onDone: (text: stri
 function Complete({ twinning, onDone }: { twinning: Twinning; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   const [summary, setSummary] = useState('');
+  const [reopen, setReopen] = useState<string[]>([]);
   const [{ fetching, error }, complete] = useMutation(COMPLETE);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await complete({ id: twinning.id, summary: summary.trim() || null });
-    if (!result.error) onDone(t('twinnings.completed'));
+    const result = await complete({
+      id: twinning.id,
+      summary: summary.trim() || null,
+      reopenNeedIds: reopen,
+    });
+    if (result.error) return;
+    // What the service says it reopened, not what was ticked.
+    const reopened = (result.data?.completeTwinning.needs ?? []).filter(
+      (need) => need.status === 'OPEN',
+    );
+    onDone(
+      reopened.length
+        ? t('twinnings.completedPartly', {
+            needs: reopened.map((need) => t('twinnings.quoted', { title: need.title })).join(', '),
+          })
+        : t('twinnings.completed'),
+    );
   }
 
   const { problems, message } = problemsAndMessage(error);
@@ -299,6 +343,18 @@ function Complete({ twinning, onDone }: { twinning: Twinning; onDone: (text: str
             />
           )}
         </Field>
+        <CheckGroup
+          name="reopenNeedIds"
+          legend={t('twinnings.reopen')}
+          hint={t('twinnings.reopenHint')}
+          problem={problems.reopenNeedIds}
+          options={twinning.needs.map((need) => ({
+            value: need.id,
+            label: `${need.title} (${need.country.name})`,
+          }))}
+          chosen={reopen}
+          onChange={setReopen}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={fetching}>
             {t('twinnings.complete')}
@@ -556,6 +612,8 @@ function TwinningView({
       </section>
 
       <TwinningActivities twinning={twinning} mayFollowUp={may.followUp} refetch={refetch} />
+
+      <FollowUps twinning={twinning} me={me} />
 
       <History twinning={twinning} />
 
