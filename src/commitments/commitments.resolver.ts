@@ -1,3 +1,5 @@
+import { Clock } from '../common/clock/clock';
+import { isOnTrack } from './indicator-progress';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { User } from '../accounts/user.entity';
 import { CurrentUser, Roles, SignedIn } from '../common/auth/access.decorators';
@@ -99,7 +101,18 @@ export class CommitmentsResolver {
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  constructor(private readonly commitmentsService: CommitmentsService) {}
+  constructor(
+    private readonly commitmentsService: CommitmentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether it is on track now, by the rule the coverage report counts (README: "On track")',
+  })
+  onTrack(indicator: Indicator): boolean {
+    return isOnTrack({ ...indicator, startedAt: indicator.createdAt }, this.clock.now());
+  }
 
   @ResolveField(() => [IndicatorValue], { description: 'Every value recorded, oldest first' })
   values(

@@ -513,10 +513,25 @@ describe('National Action Plan commitments and indicators', () => {
         { as: world.secretariat },
       );
       expect(await cellOf('SV')).toEqual({ commitments: 2, indicatorsOnTrack: 1 });
+      // Each indicator says the same of itself (Indicator.onTrack).
+      const standing = async () =>
+        (
+          await app.ok(
+            '{ commitments(countryCode: "SV") { code indicators { name onTrack } } }',
+            {},
+            { as: world.observer },
+          )
+        ).commitments.find((row: { code: string }) => row.code === 'SV-3.1').indicators;
+      expect(await standing()).toEqual([
+        { name: 'Refugees placed in jobs', onTrack: true },
+        { name: 'Work permits issued', onTrack: false },
+        { name: 'Employers engaged', onTrack: false },
+      ]);
 
       // 80 days in, still 60%: behind.
       clock.advanceDays(30);
       expect(await cellOf('SV')).toEqual({ commitments: 2, indicatorsOnTrack: 0 });
+      expect((await standing())[0]).toEqual({ name: 'Refugees placed in jobs', onTrack: false });
 
       // Both targets reached: on track whatever the date.
       clock.advanceDays(40);

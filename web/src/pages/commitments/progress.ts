@@ -1,9 +1,8 @@
 /**
- * Where an indicator stands, by the service's on-track rule (src/commitments/indicator-progress.ts,
- * README "National Action Plan commitments"), in words a person reads:
+ * Where an indicator stands, in words a person reads; whether it is on track is the
+ * service's answer (`Indicator.onTrack`, the rule the coverage report counts):
  * - REACHED: the latest value has reached the target (moving from the baseline toward it);
- * - ON_TRACK / BEHIND: with a baseline and a target date, whether the share of the way
- *   covered is at least the share of the time elapsed;
+ * - ON_TRACK / BEHIND: on track or not before reaching it, with a baseline and a target date;
  * - NOT_REACHED: without a baseline or a target date, only reaching the target counts;
  * - NO_VALUE, NO_TARGET: nothing to judge yet.
  * REACHED and ON_TRACK are what the service counts as on track.
@@ -15,26 +14,17 @@ export interface IndicatorLike {
   target?: number | null;
   targetDate?: string | null;
   current?: number | null;
-  values: readonly { recordedAt: string }[];
+  onTrack: boolean;
 }
 
-/**
- * The API does not expose when an indicator was set (where the service starts its schedule),
- * so the schedule here starts when its first value was recorded: never earlier than the
- * service's start, so a commitment "behind" here is behind there too.
- */
-export function trackOf(indicator: IndicatorLike, now = new Date()): Track {
+export function trackOf(indicator: IndicatorLike): Track {
   const { baseline = null, target = null, targetDate = null, current = null } = indicator;
   if (target === null) return 'NO_TARGET';
   if (current === null) return 'NO_VALUE';
   const rising = baseline === null || target >= baseline;
   if (rising ? current >= target : current <= target) return 'REACHED';
-  if (baseline === null || targetDate === null) return 'NOT_REACHED';
-  const started = Math.min(...indicator.values.map((value) => Date.parse(value.recordedAt)));
-  const progress = (current - baseline) / (target - baseline);
-  const allowed = Date.parse(targetDate) - started;
-  const elapsed = allowed <= 0 ? 1 : Math.min(1, Math.max(0, (now.getTime() - started) / allowed));
-  return progress >= elapsed ? 'ON_TRACK' : 'BEHIND';
+  if (indicator.onTrack) return 'ON_TRACK';
+  return baseline === null || targetDate === null ? 'NOT_REACHED' : 'BEHIND';
 }
 
 export const isOnTrack = (track: Track) => track === 'REACHED' || track === 'ON_TRACK';

@@ -22,9 +22,7 @@ export const COMMITMENTS = graphql(`
         target
         targetDate
         current
-        values {
-          recordedAt
-        }
+        onTrack
       }
       needs {
         id
@@ -71,6 +69,7 @@ export const COMMITMENT_DETAIL = graphql(`
         target
         targetDate
         current
+        onTrack
         measuredAt
         values {
           at
