@@ -14,6 +14,9 @@ import { Modality } from '../src/reference/modality';
 import { WorkingGroup } from '../src/reference/working-group.entity';
 import { User } from '../src/accounts/user.entity';
 import { seededRandom, syntheticData, WORKING_GROUPS } from '../test/support/synthetic-data';
+
+/** Postings seeded here stay valid for a year: none expires while the bench runs. */
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp } from '../test/support/test-app';
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -72,6 +75,7 @@ export async function graphqlSuggestionLatencies(options: {
           createdById: secretariat.id,
           createdAt: new Date(now + index),
           updatedAt: new Date(now + index),
+          expiresAt: new Date(now + YEAR_MS),
         };
       });
       for (let start = 0; start < needRows.length; start += 500) {
@@ -94,6 +98,7 @@ export async function graphqlSuggestionLatencies(options: {
         createdById: secretariat.id,
         createdAt: new Date(now + index),
         updatedAt: new Date(now + index),
+        expiresAt: new Date(now + YEAR_MS),
       }));
       for (let start = 0; start < offerRows.length; start += 500) {
         await manager.insert(Offer, offerRows.slice(start, start + 500));

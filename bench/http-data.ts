@@ -57,6 +57,7 @@ export interface NeedRow {
   searchText: string;
   createdAt: Date;
   updatedAt: Date;
+  expiresAt: Date;
 }
 
 export interface OfferRow {
@@ -75,6 +76,7 @@ export interface OfferRow {
   searchText: string;
   createdAt: Date;
   updatedAt: Date;
+  expiresAt: Date;
   workingGroupCodes: string[];
   eligibleCountryCodes: string[];
 }
@@ -222,6 +224,9 @@ export function benchData(size: DataSize = DEFAULT_SIZE): BenchData {
     };
   });
 
+  // Valid for a year from the seeding: no posting expires while a bench runs.
+  const VALID_UNTIL = new Date(Date.now() + 365 * 24 * 60 * MINUTE);
+
   // Posted over about a year, one need or offer every few minutes, interleaved.
   const needs: NeedRow[] = synthetic.needs.map((need, index) => {
     const createdAt = new Date(STARTS + (index * 2 + 1) * 60 * MINUTE);
@@ -244,6 +249,7 @@ export function benchData(size: DataSize = DEFAULT_SIZE): BenchData {
       searchText: foldForSearch(`${need.title}\n${need.description}`),
       createdAt,
       updatedAt: createdAt,
+      expiresAt: VALID_UNTIL,
     };
   });
 
@@ -265,6 +271,7 @@ export function benchData(size: DataSize = DEFAULT_SIZE): BenchData {
       searchText: foldForSearch(`${offer.title}\n${offer.description}`),
       createdAt,
       updatedAt: createdAt,
+      expiresAt: VALID_UNTIL,
       workingGroupCodes: [...offer.workingGroupCodes],
       eligibleCountryCodes: [...offer.eligibleCountryCodes],
     };
