@@ -2,13 +2,23 @@ import { Agent, createServer, request, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { drainHttpServer } from './graceful-shutdown';
 
-/** A server that answers each request `delayMs` after it arrives (never, for null). */
-async function slowServer(delayMs: number | null): Promise<{ server: Server; port: number }> {
+/**
+ * A server that answers each request `delayMs` after it arrives (never, for null);
+ * `received` resolves once the first request has reached it. Waiting for that, rather
+ * than for a fixed time, matters: a connection whose request has not arrived yet is idle,
+ * and the drain rightly closes it.
+ */
+async function slowServer(
+  delayMs: number | null,
+): Promise<{ server: Server; port: number; received: Promise<void> }> {
+  let arrived: () => void = () => undefined;
+  const received = new Promise<void>((resolve) => (arrived = resolve));
   const server = createServer((_request, response) => {
+    arrived();
     if (delayMs !== null) setTimeout(() => response.end('answered'), delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port };
+  return { server, port: (server.address() as AddressInfo).port, received };
 }
 
 /** A GET over a keep-alive connection, which stays open after the answer. */
@@ -27,9 +37,9 @@ function get(port: number): Promise<string> {
 
 describe('drainHttpServer', () => {
   it('answers the request in flight, refuses new connections, then resolves', async () => {
-    const { server, port } = await slowServer(300);
+    const { server, port, received } = await slowServer(300);
     const inFlight = get(port);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await received;
 
     const started = Date.now();
     const drained = drainHttpServer(server, 5000);
@@ -42,9 +52,9 @@ describe('drainHttpServer', () => {
   });
 
   it('closes a connection still busy at the deadline', async () => {
-    const { server, port } = await slowServer(null);
+    const { server, port, received } = await slowServer(null);
     const stuck = get(port);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await received;
 
     const started = Date.now();
     await drainHttpServer(server, 200);
