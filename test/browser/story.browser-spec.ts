@@ -471,7 +471,8 @@ describeInBrowser("the seed's story, through the screens", () => {
   /** The coverage map's cell of Honduras in the story's working group. */
   async function hondurasCell(page: Page, language: Language): Promise<Locator> {
     const table = page.getByRole('table', { name: WORDS[language].coverage.caption });
-    await table.waitFor();
+    // The headers are read all at once, so first wait for the table to have drawn the group's.
+    await table.getByRole('columnheader', { name: WORDS[language].group }).waitFor();
     const columns = await table.getByRole('columnheader').allInnerTexts();
     const column = columns.map((text) => text.trim()).indexOf(WORDS[language].group);
     expect(column).toBeGreaterThan(0);
