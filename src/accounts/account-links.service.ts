@@ -17,7 +17,7 @@ import { issueToken, redeemToken, usableToken } from './account-tokens';
 import { AccountsService, newAccount } from './accounts.service';
 import { AuthPayload } from './dto/auth-payload';
 import { InviteUserInput } from './dto/invite-user.input';
-import { hashPassword, hasPassword, NO_PASSWORD } from './password-hasher';
+import { hasPassword, NO_PASSWORD, PasswordHasher } from './password-hasher';
 import { PasswordResetLimits } from './password-reset-limits';
 import { User } from './user.entity';
 
@@ -59,6 +59,7 @@ export class AccountLinksService implements OnModuleDestroy {
     private readonly transactions: TransactionRunner,
     private readonly outbox: MailOutbox,
     private readonly limits: PasswordResetLimits,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /**
@@ -174,7 +175,7 @@ export class AccountLinksService implements OnModuleDestroy {
     const refusal = () => InvalidInputError.of('token', link.invalid);
     // Checked first, so a made-up link costs no password hashing.
     if (!(await usableToken(this.tokens.manager, token, purpose))) throw refusal();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.passwords.hash(password);
     const user = await this.transactions.run(async (manager) => {
       const redeemed = await redeemToken(manager, token, purpose);
       const account =

@@ -16,6 +16,7 @@ import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { AuthenticationFailures } from './authentication-failures';
 import { LoginAttempts } from './login-attempts';
+import { PasswordHasher } from './password-hasher';
 import { PasswordResetLimits } from './password-reset-limits';
 import { SecretariatBootstrap } from './secretariat-bootstrap';
 import { User } from './user.entity';
@@ -55,6 +56,7 @@ function tokenLifetime(setting: string): number | `${number}${'s' | 'm' | 'h' | 
     AccountLinksService,
     AccountLinksResolver,
     PasswordResetLimits,
+    PasswordHasher,
     SecretariatBootstrap,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -25,7 +25,7 @@ import { LoginAttempts } from './login-attempts';
 import { asSeenByThemself } from './people.policy';
 import { AccountTokenPurpose } from './account-token.entity';
 import { revokeTokens } from './account-tokens';
-import { hashPassword, hasPassword, NO_PASSWORD, verifyPassword } from './password-hasher';
+import { hasPassword, NO_PASSWORD, PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 
 export interface TokenPayload {
@@ -67,6 +67,7 @@ export class AccountsService {
     private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
     private readonly loginAttempts: LoginAttempts,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /**
@@ -76,10 +77,10 @@ export class AccountsService {
   async login(email: string, password: string, address: string): Promise<AuthPayload> {
     await this.loginAttempts.refuseIfLocked(email, address);
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
-    this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    this.decoyHash ??= this.passwords.hash(randomBytes(16).toString('hex'));
     // An invited account without a password yet is checked against the decoy as well: no
     // password opens it, and its answer takes as long as any other.
-    const matches = await verifyPassword(
+    const matches = await this.passwords.verify(
       password,
       user && hasPassword(user) ? user.passwordHash : await this.decoyHash,
     );
@@ -160,7 +161,7 @@ export class AccountsService {
   ): Promise<AuthPayload> {
     await this.loginAttempts.refuseIfLocked(user.email, address);
     const problems = new FieldProblems();
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    if (!(await this.passwords.verify(currentPassword, user.passwordHash))) {
       await this.loginAttempts.recordFailure(user.email, address);
       problems.add(
         'currentPassword',
@@ -172,7 +173,7 @@ export class AccountsService {
     }
     problems.throwIfAny();
 
-    const passwordHash = await hashPassword(newPassword);
+    const passwordHash = await this.passwords.hash(newPassword);
     const changed = await this.transactions.run(async (manager) => {
       const stored = await this.lockUser(manager, user.id);
       if (stored.passwordHash !== user.passwordHash) {
@@ -271,7 +272,7 @@ export class AccountsService {
   async createUser(input: CreateUserInput): Promise<User> {
     const email = input.email.trim().toLowerCase();
     await this.checkBinding(input);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     return this.transactions.run(async (manager) => {
       if (await manager.existsBy(User, { email })) {
         throw new ConflictError(msg('accounts.duplicateEmail', { email }), 'DUPLICATE');

@@ -9,6 +9,13 @@ describe('password hashing', () => {
     expect(first).not.toContain('correct');
   });
 
+  it('hashes at the cost asked, and verifies a hash of any cost', async () => {
+    const cheap = await hashPassword('correct horse battery', 10);
+    expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('correct horse battery', cheap)).toBe(true);
+    expect(await verifyPassword('correct horse batterz', cheap)).toBe(false);
+  });
+
   it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hashPassword('correct horse battery');
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);

@@ -17,6 +17,7 @@ describe('validateEnvironment', () => {
       GRAPHQL_MAX_COST: 25000,
       RATE_LIMIT_PER_MINUTE: 600,
       LOGIN_FAILURES_PER_ACCOUNT: 5,
+      PASSWORD_HASH_COST: 15,
       LOGIN_ATTEMPTS_PER_ADDRESS: 30,
       LOGIN_WINDOW_SECONDS: 900,
       AUTH_FAILURES_PER_ADDRESS: 100,
@@ -140,6 +141,30 @@ describe('validateEnvironment', () => {
       SMTP_URL: 'smtp://mail.mirps.org:587',
     });
     expect(env.NODE_ENV).toBe('production');
+  });
+
+  it('hashes passwords at cost 15 unless told, takes 10 to 20, and in production no less than 15', () => {
+    expect(validateEnvironment({}).PASSWORD_HASH_COST).toBe(15);
+    expect(validateEnvironment({ PASSWORD_HASH_COST: '10' }).PASSWORD_HASH_COST).toBe(10);
+    expect(() => validateEnvironment({ PASSWORD_HASH_COST: '9' })).toThrow(
+      'Invalid configuration: PASSWORD_HASH_COST must not be less than 10',
+    );
+    expect(() => validateEnvironment({ PASSWORD_HASH_COST: '21' })).toThrow(
+      'Invalid configuration: PASSWORD_HASH_COST must not be greater than 20',
+    );
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('base64'),
+      SECRETARIAT_EMAIL: 'secretariat@mirps.org',
+      SECRETARIAT_PASSWORD: 'a-long-enough-password',
+      SMTP_URL: 'smtp://mail.mirps.org:587',
+    };
+    expect(() => validateEnvironment({ ...production, PASSWORD_HASH_COST: '14' })).toThrow(
+      'Invalid configuration: PASSWORD_HASH_COST must be at least 15 in production',
+    );
+    expect(
+      validateEnvironment({ ...production, PASSWORD_HASH_COST: '16' }).PASSWORD_HASH_COST,
+    ).toBe(16);
   });
 
   it('in production, refuses a JWT secret long enough but predictable, naming its estimate', () => {

@@ -35,6 +35,7 @@ async function startServer(databaseUrl: string, cwd: string): Promise<Server> {
       PORT: '0',
       DATABASE_URL: databaseUrl,
       JWT_SECRET: 'a-crash-test-secret-that-is-long-enough',
+      PASSWORD_HASH_COST: '10',
       SECRETARIAT_EMAIL: EMAIL,
       SECRETARIAT_PASSWORD: PASSWORD,
       LOG_LEVEL: 'info',

@@ -143,6 +143,7 @@ describe('delivering the outbox', () => {
           PORT: '0',
           DATABASE_URL: database.url,
           JWT_SECRET: 'a-mail-test-secret-that-is-long-enough',
+          PASSWORD_HASH_COST: '10',
           SECRETARIAT_EMAIL,
           SECRETARIAT_PASSWORD,
           SMTP_URL: sink.url,

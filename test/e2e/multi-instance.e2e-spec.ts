@@ -59,6 +59,7 @@ function withSchema(url: string, schema: string): string {
       REDIS_URL: REDIS_URL!,
       REDIS_KEY_PREFIX: keyPrefix,
       JWT_SECRET: 'a-secret-both-instances-share-long-enough-for-hs256',
+      PASSWORD_HASH_COST: '10',
       SECRETARIAT_EMAIL,
       SECRETARIAT_PASSWORD,
     });

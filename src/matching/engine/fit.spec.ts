@@ -201,7 +201,7 @@ function randomWorld(seed: number, needCount: number, offerCount: number) {
 }
 
 describe('the candidate index and the scorer against the fit rule', () => {
-  it.each(Array.from({ length: 40 }, (_, index) => index + 1))(
+  it.each(Array.from({ length: 12 }, (_, index) => index + 1))(
     'agree with it exactly on random needs and offers (seed %i)',
     (seed) => {
       const { needs, offers } = randomWorld(seed, 40, 60);
@@ -252,7 +252,7 @@ describe('the candidate index and the scorer against the fit rule', () => {
 
   it('draws every reason across the seeds', () => {
     const seen = new Set<string>();
-    for (let seed = 1; seed <= 40; seed += 1) {
+    for (let seed = 1; seed <= 12; seed += 1) {
       const { needs, offers } = randomWorld(seed, 40, 60);
       for (const need of needs) {
         for (const offer of offers) {

@@ -59,6 +59,7 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
       PORT: '0',
       DATABASE_URL: `sqlite:${join(folder, 'twinning.sqlite')}`,
       JWT_SECRET: 'a-browser-test-secret-that-is-long-enough',
+      PASSWORD_HASH_COST: '10',
       SECRETARIAT_EMAIL,
       SECRETARIAT_PASSWORD,
       LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
