@@ -181,8 +181,15 @@ export class PlatformEventsService {
       mirpsOnly: false,
     });
     await this.reference.checkWorkingGroupCodes(problems, 'workingGroupCodes', workingGroupCodes);
-    for (const id of organizationIds) {
-      await this.organizationsService.checkExists(problems, 'organizationIds', id);
+    if (organizationIds.length > 0) {
+      const found = new Set(
+        (await this.organizationsService.byIds(organizationIds)).map((o) => o.id),
+      );
+      for (const id of organizationIds) {
+        if (!found.has(id)) {
+          problems.add('organizationIds', msg('organizations.noSuchOrganization', { id }));
+        }
+      }
     }
     problems.throwIfAny();
 
