@@ -43,6 +43,7 @@ import { NeedsModule } from './needs/needs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PlatformEventsModule } from './platform-events/platform-events.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -146,6 +147,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ConsoleModule,
+        PlatformEventsModule,
       ],
       providers: [
         {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { DatabaseModule } from '../database/database.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { PlatformEventsModule } from '../platform-events/platform-events.module';
 import { TwinningsModule } from '../twinnings/twinnings.module';
 import { ActivitiesResolver } from './activities.resolver';
 import { ActivitiesService } from './activities.service';
@@ -20,6 +21,7 @@ import { TwinningActivitiesResolver } from './twinning-activities.resolver';
     ReferenceModule,
     AccountsModule,
     TwinningsModule,
+    PlatformEventsModule,
   ],
   controllers: [CalendarController],
   providers: [

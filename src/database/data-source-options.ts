@@ -20,6 +20,14 @@ import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
 import { OfferWorkingGroup } from '../offers/offer-working-group.entity';
 import { Offer } from '../offers/offer.entity';
 import { Organization } from '../organizations/organization.entity';
+import { AgendaMeeting } from '../platform-events/agenda-meeting.entity';
+import {
+  PlatformEventCountry,
+  PlatformEventOrganization,
+  PlatformEventWorkingGroup,
+} from '../platform-events/platform-event-participants.entity';
+import { PlatformEventTwinning } from '../platform-events/platform-event-twinning.entity';
+import { PlatformEvent } from '../platform-events/platform-event.entity';
 import { Country } from '../reference/country.entity';
 import { WorkingGroup } from '../reference/working-group.entity';
 import { JobRun } from '../scheduling/job-run.entity';
@@ -48,6 +56,8 @@ import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry'
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
+import { PlatformEvents1764520000000 } from './migrations/sqlite/1764520000000-platform-events';
+import { PlatformEvents1795990000000 } from './migrations/postgres/1795990000000-platform-events';
 
 export const ENTITIES = [
   Country,
@@ -76,6 +86,12 @@ export const ENTITIES = [
   IndicatorValue,
   FollowUp,
   FollowUpResponse,
+  PlatformEvent,
+  PlatformEventCountry,
+  PlatformEventOrganization,
+  PlatformEventWorkingGroup,
+  PlatformEventTwinning,
+  AgendaMeeting,
 ];
 
 /**
@@ -97,6 +113,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1764480000000,
     FollowUps1764490000000,
     Commitments1764500000000,
+    PlatformEvents1764520000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -107,6 +124,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1795950000000,
     FollowUps1795960000000,
     Commitments1795970000000,
+    PlatformEvents1795990000000,
   ],
 };
 

@@ -32,10 +32,19 @@ export interface PlanOutcome {
  * offer or follow-up answer (TRACK_RECORD) has changed: every request checks that with one
  * cheap query per table, so instances sharing a database never serve stale suggestions.
  */
-/** The engine over one snapshot, and which of its needs are RESTRICTED. */
+/** The engine over one snapshot, which of its needs are RESTRICTED, and whose each offer is. */
 interface Snapshot {
   engine: MatchingEngine;
   restricted: ReadonlySet<string>;
+  organizationOf: ReadonlyMap<string, string>;
+}
+
+/** Who takes part in an event: the plan of its agenda pairs only these. */
+export interface PlanParticipants {
+  countryCodes: readonly string[];
+  organizationIds: readonly string[];
+  /** None: every working group. */
+  workingGroupCodes: readonly string[];
 }
 
 /**
@@ -93,6 +102,28 @@ export class MatchingService {
     return { assignments, unmatchedNeedIds, totalScore };
   }
 
+  /**
+   * The plan among an event's participants: the optimal plan of the needs of its countries
+   * (in its working groups, if it names any) and the offers of its organizations, as if
+   * nothing else were posted; restricted needs as in `plan`, for the reader.
+   */
+  async planAmong(reader: Reader, participants: PlanParticipants): Promise<PlanOutcome> {
+    const snapshot = await this.snapshot();
+    const countries = new Set(participants.countryCodes);
+    const organizations = new Set(participants.organizationIds);
+    const groups = new Set(participants.workingGroupCodes);
+    const readable = this.admission(reader, snapshot);
+    const { assignments, unmatchedNeedIds, totalScore } = snapshot.engine.plan(
+      undefined,
+      (need) =>
+        countries.has(need.countryCode) &&
+        (groups.size === 0 || groups.has(need.workingGroupCode)) &&
+        readable(need),
+      (offer) => organizations.has(snapshot.organizationOf.get(offer.id) ?? ''),
+    );
+    return { assignments, unmatchedNeedIds, totalScore };
+  }
+
   /** Which needs of the snapshot may be put before the reader (see maySuggestNeedTo). */
   private admission(reader: Reader, { restricted }: Snapshot): NeedAdmission {
     if (!reader || restricted.size === 0) return () => true;
@@ -132,7 +163,8 @@ export class MatchingService {
     const restricted = new Set(
       needs.filter((need) => need.visibility === Visibility.RESTRICTED).map((need) => need.id),
     );
-    return { engine, restricted };
+    const organizationOf = new Map(offers.map((offer) => [offer.id, offer.organizationId]));
+    return { engine, restricted, organizationOf };
   }
 
   private async offerCandidates(offers: Offer[]): Promise<OfferCandidate[]> {

@@ -549,6 +549,10 @@ const WITHOUT_MODEL = [
   'signOut',
   // Writes a follow-up answer, which no table of the model holds.
   'submitFollowUp',
+  // Write platform events, their participants, links and agenda: no table of the model.
+  'createPlatformEvent',
+  'scheduleMeetings',
+  'linkTwinningToEvent',
 ];
 
 /**

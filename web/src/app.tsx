@@ -104,6 +104,14 @@ function Screens() {
         }
       />
       <Route
+        path="/events/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.events} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
         path="/plan"
         element={
           <SignedIn>

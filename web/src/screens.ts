@@ -9,6 +9,7 @@ export const screens = {
   twinnings: chunk(() => import('./pages/twinnings')),
   activities: chunk(() => import('./pages/activities')),
   commitments: chunk(() => import('./pages/commitments')),
+  events: chunk(() => import('./pages/events')),
   secretariat: chunk(() => import('./pages/secretariat')),
   account: chunk(() => import('./pages/account')),
   publicAccount: chunk(() => import('./pages/public-account')),

@@ -23,6 +23,23 @@ export interface CalendarEntry {
   updatedAt: Date;
 }
 
+/**
+ * Another event of the same feed (a platform event: platform-events/platform-event-calendar.ts),
+ * its description already written in the reader's language.
+ */
+export interface OtherCalendarEntry {
+  uid: string;
+  category: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  virtual: boolean;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** The stable UID of an activity's event: clients update the event instead of adding one. */
 export function eventUid(activityId: string): string {
   return `${activityId}@mirps-twinning`;
@@ -62,7 +79,7 @@ function descriptionOf(entry: CalendarEntry, locale: Locale): string {
  */
 export function activityCalendar(
   entries: readonly CalendarEntry[],
-  options: { locale: Locale; subtitle?: string },
+  options: { locale: Locale; subtitle?: string; others?: readonly OtherCalendarEntry[] },
 ): string {
   const { locale, subtitle } = options;
   const name = translate(
@@ -90,6 +107,21 @@ export function activityCalendar(
       created: entry.createdAt,
       lastModified: entry.updatedAt,
       stamp: entry.updatedAt,
+    });
+  }
+  for (const other of options.others ?? []) {
+    calendar.createEvent({
+      id: other.uid,
+      summary: other.title,
+      start: other.startsAt,
+      end: other.endsAt,
+      location: other.location ?? (other.virtual ? virtual : null),
+      description: other.description,
+      categories: [{ name: other.category }],
+      status: ICalEventStatus.CONFIRMED,
+      created: other.createdAt,
+      lastModified: other.updatedAt,
+      stamp: other.updatedAt,
     });
   }
   return calendar.toString();

@@ -3,6 +3,8 @@ import type { User } from '../../accounts/user.entity';
 import { Locale } from '../../common/locale';
 import { PublicLinks } from '../../mail/public-links';
 import { countryName, ReferenceService } from '../../reference/reference.service';
+import { platformEventCalendarEntries } from '../../platform-events/platform-event-calendar';
+import { PlatformEventsService } from '../../platform-events/platform-events.service';
 import { TwinningsService } from '../../twinnings/twinnings.service';
 import { ActivitiesService } from '../activities.service';
 import { activityCalendar, CalendarEntry } from './activity-calendar';
@@ -20,6 +22,7 @@ export class CalendarService {
     private readonly twinnings: TwinningsService,
     private readonly reference: ReferenceService,
     private readonly links: PublicLinks,
+    private readonly platformEvents: PlatformEventsService,
   ) {}
 
   /** The feed URL for a calendar token: the token is the only credential it carries. */
@@ -29,7 +32,8 @@ export class CalendarService {
 
   /**
    * Every activity the filter lets through that the feed's owner may read (not those of
-   * twinnings of others' restricted needs), by start time, as iCalendar text.
+   * twinnings of others' restricted needs), by start time, and the platform events the
+   * owner takes part in (all of them, for the secretariat), as iCalendar text.
    */
   async feed(owner: User, filter: CalendarFilter, locale: Locale): Promise<string> {
     const activities = await this.activities.listByStart(owner, filter);
@@ -80,7 +84,12 @@ export class CalendarService {
       createdAt: activity.createdAt,
       updatedAt: activity.updatedAt,
     }));
+    const others = await platformEventCalendarEntries(
+      await this.platformEvents.forCalendar(owner, filter),
+      locale,
+      this.reference,
+    );
     const subtitle = [filter.countryCode, filter.workingGroupCode].filter(Boolean).join(' · ');
-    return activityCalendar(entries, { locale, subtitle: subtitle || undefined });
+    return activityCalendar(entries, { locale, subtitle: subtitle || undefined, others });
   }
 }

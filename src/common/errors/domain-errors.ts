@@ -59,7 +59,8 @@ export type EntityName =
   | 'Organization'
   | 'Commitment'
   | 'Indicator'
-  | 'FollowUp';
+  | 'FollowUp'
+  | 'PlatformEvent';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';

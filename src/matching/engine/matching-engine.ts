@@ -9,6 +9,9 @@ import { buildTextVectors, TextVector } from './text/text-vectors';
 /** Which needs a suggestion or plan may include (all unless told). */
 export type NeedAdmission = (need: NeedCandidate) => boolean;
 
+/** Which offers a plan may include (all unless told). */
+export type OfferAdmission = (offer: OfferCandidate) => boolean;
+
 const admitAll: NeedAdmission = () => true;
 
 /** Scores become integers for the optimal plan: exact arithmetic, 6 decimals kept. */
@@ -168,9 +171,14 @@ export class MatchingEngine {
    * The assignment of open needs (of one working group, or all) to open offers that
    * maximises the total score: each need to at most one offer, each offer to at most its
    * remaining capacity, only feasible pairs at or above the minimum score. Exact.
-   * `admits` leaves needs out of the plan altogether, as if they were not posted.
+   * `admits` leaves needs out of the plan altogether, as if they were not posted;
+   * `admitsOffer` likewise offers (an event's agenda plans among its participants only).
    */
-  plan(workingGroupCode?: string, admits?: NeedAdmission): MatchingPlanResult {
+  plan(
+    workingGroupCode?: string,
+    admits?: NeedAdmission,
+    admitsOffer?: OfferAdmission,
+  ): MatchingPlanResult {
     const inGroup = workingGroupCode
       ? this.candidates.needsIn(workingGroupCode)
       : this.candidates.openNeeds();
@@ -186,6 +194,7 @@ export class MatchingEngine {
     scope.forEach((need, position) => {
       this.scorer.focusOn(this.compiledNeeds[need]);
       for (const offer of this.candidates.offersFor(need)) {
+        if (admitsOffer && !admitsOffer(this.offers[offer])) continue;
         const score = this.scoreAt(need, offer);
         if (score < minimum) continue;
         if (localOffer[offer] === -1) {

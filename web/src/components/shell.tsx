@@ -52,19 +52,24 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   ];
   // The National Action Plans: for those who write them and those who follow them.
   const commitments = { to: '/commitments', label: t('commitments.nav') };
+  // Platform events: platform-wide, read by everyone; the secretariat manages them.
+  const events = { to: '/events', label: t('events.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
       ...common,
       commitments,
+      events,
       { to: '/plan', label: t('nav.plan') },
       { to: '/users', label: t('nav.users') },
       { to: '/organizations', label: t('nav.organizations') },
       { to: '/audit', label: t('nav.audit') },
     ];
   }
-  if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') return [home, ...common, commitments];
-  return [home, ...common];
+  if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') {
+    return [home, ...common, commitments, events];
+  }
+  return [home, ...common, events];
 }
 
 /** The frame of every signed-in screen: top bar, navigation, the screen. */

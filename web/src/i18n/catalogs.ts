@@ -4,6 +4,7 @@ import { attentionWords } from './attention';
 import { commitmentsWords } from './commitments';
 import { en } from './en';
 import { es } from './es';
+import { eventsWords } from './events';
 import { homeWords } from './home';
 import { needsWords } from './needs';
 import { offersWords } from './offers';
@@ -24,6 +25,7 @@ export const AREAS = {
   account: accountWords,
   attention: attentionWords,
   commitments: commitmentsWords,
+  events: eventsWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */
