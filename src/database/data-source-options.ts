@@ -10,6 +10,7 @@ import { ArchivedAuditEntry, AuditEntry } from '../audit/audit-entry.entity';
 import { Commitment } from '../commitments/commitment.entity';
 import { IndicatorValue } from '../commitments/indicator-value.entity';
 import { Indicator } from '../commitments/indicator.entity';
+import { Comment } from '../dialogue/comment.entity';
 import { OutboxMail } from '../mail/outbox-mail.entity';
 import { FollowUpResponse } from '../follow-ups/follow-up-response.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
@@ -48,6 +49,8 @@ import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry'
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
+import { Comments1764530000000 } from './migrations/sqlite/1764530000000-comments';
+import { Comments1796000000000 } from './migrations/postgres/1796000000000-comments';
 
 export const ENTITIES = [
   Country,
@@ -76,6 +79,7 @@ export const ENTITIES = [
   IndicatorValue,
   FollowUp,
   FollowUpResponse,
+  Comment,
 ];
 
 /**
@@ -97,6 +101,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1764480000000,
     FollowUps1764490000000,
     Commitments1764500000000,
+    Comments1764530000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -107,6 +112,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1795950000000,
     FollowUps1795960000000,
     Commitments1795970000000,
+    Comments1796000000000,
   ],
 };
 

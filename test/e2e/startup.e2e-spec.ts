@@ -154,6 +154,7 @@ describe('start-up', () => {
         'activity_participant_countries',
         'audit_log',
         'audit_log_archive',
+        'comments',
         'commitments',
         'countries',
         'follow_up_responses',

@@ -59,7 +59,10 @@ export type EntityName =
   | 'Organization'
   | 'Commitment'
   | 'Indicator'
-  | 'FollowUp';
+  | 'FollowUp'
+  | 'Comment'
+  /** A comment's subject: a need, an offer or a twinning, unnamed (no leak of which). */
+  | 'Subject';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
@@ -98,7 +101,9 @@ export type ConflictReason =
   /** The last active secretariat account cannot be disabled. */
   | 'LAST_SECRETARIAT'
   /** Another request changed the same thing first; read it again and retry. */
-  | 'CONCURRENT_CHANGE';
+  | 'CONCURRENT_CHANGE'
+  /** A comment can be edited only within COMMENT_EDIT_HOURS of writing it. */
+  | 'EDIT_WINDOW_CLOSED';
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
