@@ -206,9 +206,15 @@ describe('dialogue: comment threads', () => {
     });
 
     it("keeps a twinning that includes a restricted need to its parties' and the secretariat's eyes", async () => {
-      const twinningId = await aConfirmedTwinning(app, world, {
-        need: { visibility: 'RESTRICTED' },
-      });
+      // Proposed by Honduras (a member cannot name a need it may not read): the IRB is a party.
+      const needId = await postNeed(app, world.honduras, { visibility: 'RESTRICTED' });
+      const offerId = await postOffer(app, world.member, world.organizationId);
+      const proposed = await app.ok<{ proposeTwinning: { id: string } }>(
+        'mutation ($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { id } }',
+        { input: { offerId, needIds: [needId] } },
+        { as: world.honduras },
+      );
+      const twinningId = proposed.proposeTwinning.id;
       await add(world.member, twinningId, 'Schedule attached.');
       expect((await thread(world.honduras, twinningId)).totalCount).toBe(1);
       expect((await thread(world.secretariat, twinningId)).totalCount).toBe(1);
