@@ -22,6 +22,15 @@ export function editWindowOpen(createdAt: Date, now: Date): boolean {
   return now.getTime() - createdAt.getTime() <= EDIT_WINDOW_MS;
 }
 
+/** Whether `user` may edit the comment at `now` (assertMayEdit's rule, for the console). */
+export function mayEdit(
+  user: Pick<User, 'id'>,
+  comment: { authorId: string; createdAt: Date },
+  now: Date,
+): boolean {
+  return comment.authorId === user.id && editWindowOpen(comment.createdAt, now);
+}
+
 /**
  * A comment is edited by its author (FORBIDDEN for anyone else, the secretariat
  * included: the words are the author's), within COMMENT_EDIT_HOURS of writing it

@@ -1,12 +1,14 @@
-import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountsService } from '../accounts/accounts.service';
 import { userLoader } from '../accounts/user.loaders';
 import { User } from '../accounts/user.entity';
 import { CurrentUser, SignedIn } from '../common/auth/access.decorators';
+import { Clock } from '../common/clock/clock';
 import { GraphQLContext } from '../common/graphql-context';
 import { loadRequired } from '../common/loaders/request-loaders';
 import { Connection, ConnectionShape } from '../common/pagination/connection';
 import { Comment } from './comment.entity';
+import { mayEdit } from './comment.policy';
 import { DialogueService } from './dialogue.service';
 import { AddCommentArgs, CommentsArgs, EditCommentArgs } from './dto/comment.args';
 
@@ -18,6 +20,7 @@ export class DialogueResolver {
   constructor(
     private readonly dialogue: DialogueService,
     private readonly accounts: AccountsService,
+    private readonly clock: Clock,
   ) {}
 
   @SignedIn()
@@ -50,6 +53,13 @@ export class DialogueResolver {
   @Mutation(() => Comment, { description: 'Its author, within 24 hours of writing it' })
   editComment(@CurrentUser() user: User, @Args() { id, body }: EditCommentArgs): Promise<Comment> {
     return this.dialogue.edit(user, id, body);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether you may edit it now: you wrote it, less than 24 hours ago',
+  })
+  mayEdit(@Parent() comment: Comment, @CurrentUser() user: User): boolean {
+    return mayEdit(user, comment, this.clock.now());
   }
 
   @ResolveField(() => User, { description: 'Who wrote it' })

@@ -305,7 +305,19 @@ describe('dialogue: comment threads', () => {
         expect(refused.extensions.code).toBe('FORBIDDEN');
       }
 
+      const mayEdit = async (token: string) => {
+        const data = await app.ok<{ comments: { edges: { node: { mayEdit: boolean } }[] } }>(
+          'query ($id: ID!) { comments(subjectId: $id) { edges { node { mayEdit } } } }',
+          { id: needId },
+          { as: token },
+        );
+        return data.comments.edges.map((edge) => edge.node.mayEdit);
+      };
+      expect(await mayEdit(world.honduras)).toEqual([true]);
+      expect(await mayEdit(hondurasColleague)).toEqual([false]);
+
       clock.advanceDays(0.2 / 24);
+      expect(await mayEdit(world.honduras)).toEqual([false]);
       const late = await app.fails(
         EDIT,
         { id: comment.id, body: 'Too late' },
