@@ -2,6 +2,7 @@ import { accountWords } from './account';
 import { activitiesWords } from './activities';
 import { attentionWords } from './attention';
 import { commitmentsWords } from './commitments';
+import { dialogueWords } from './dialogue';
 import { en } from './en';
 import { es } from './es';
 import { homeWords } from './home';
@@ -24,6 +25,7 @@ export const AREAS = {
   account: accountWords,
   attention: attentionWords,
   commitments: commitmentsWords,
+  dialogue: dialogueWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */
