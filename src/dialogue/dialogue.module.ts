@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
 import { DatabaseModule } from '../database/database.module';
+import { EventsModule } from '../events/events.module';
 import { NeedsModule } from '../needs/needs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OffersModule } from '../offers/offers.module';
@@ -10,6 +11,7 @@ import { ReferenceModule } from '../reference/reference.module';
 import { TwinningsModule } from '../twinnings/twinnings.module';
 import { Comment } from './comment.entity';
 import { CommentSubjects } from './comment-subjects';
+import { CommentSubscriptionsResolver } from './comment-subscriptions.resolver';
 import { DialogueResolver } from './dialogue.resolver';
 import { DialogueService } from './dialogue.service';
 
@@ -21,6 +23,7 @@ import { DialogueService } from './dialogue.service';
   imports: [
     TypeOrmModule.forFeature([Comment]),
     DatabaseModule,
+    EventsModule,
     AccountsModule,
     ReferenceModule,
     OrganizationsModule,
@@ -29,7 +32,7 @@ import { DialogueService } from './dialogue.service';
     TwinningsModule,
     NotificationsModule,
   ],
-  providers: [DialogueService, DialogueResolver, CommentSubjects],
+  providers: [DialogueService, DialogueResolver, CommentSubscriptionsResolver, CommentSubjects],
   exports: [DialogueService],
 })
 export class DialogueModule {}

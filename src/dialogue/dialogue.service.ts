@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { NotFoundError } from '../common/errors/domain-errors';
 import type { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { TransactionRunner, writeLock } from '../database/transaction-runner';
+import { EventBus } from '../events/event-bus';
 import { MessageKey, msg } from '../i18n/catalogs';
 import type { Message, MessageValue } from '../i18n/message';
 import { NotificationKind } from '../notifications/notification-kind';
@@ -50,6 +51,7 @@ export class DialogueService {
     private readonly organizations: OrganizationsService,
     private readonly reference: ReferenceService,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -64,7 +66,7 @@ export class DialogueService {
     const text = body.trim();
     const mentioned = await this.mentionedReaders(author, subject, mentionedEmails(text));
     const notice = mentioned.length > 0 ? await this.mentionNotice(author, subject, text) : null;
-    return this.transactions.run(async (manager) => {
+    const added = await this.transactions.run(async (manager) => {
       const comment = await manager.save(
         manager.create(Comment, {
           subjectKind: subject.kind,
@@ -78,6 +80,8 @@ export class DialogueService {
       if (notice) await this.notifier.notify(manager, mentioned, notice);
       return comment;
     });
+    await this.events.publish('commentAdded', { commentId: added.id, subjectId: subject.id });
+    return added;
   }
 
   /** The new text of a comment; those it newly mentions are told, the others not again. */
@@ -112,6 +116,17 @@ export class DialogueService {
 
   byIds(ids: readonly string[]): Promise<Comment[]> {
     return this.comments.findBy({ id: In([...ids]) });
+  }
+
+  /** Whether `reader` may read the thread of `subjectId` (for live delivery). */
+  async mayReadThread(reader: User, subjectId: string): Promise<boolean> {
+    const subject = await this.subjects.find(subjectId);
+    return subject !== null && (await this.subjects.mayRead(reader, subject));
+  }
+
+  /** The subject's thread is readable by `reader`: NOT_FOUND otherwise (as `comments`). */
+  async checkThreadReadable(reader: User, subjectId: string): Promise<void> {
+    await this.subjects.readable(reader, subjectId);
   }
 
   /**

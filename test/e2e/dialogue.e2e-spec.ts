@@ -9,6 +9,7 @@ import {
   World,
 } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
+import { connect, listenForWebSocket, LiveClient, untilListening } from '../support/ws-client';
 
 const COMMENT_FIELDS =
   'id body createdAt editedAt author { id role country { code } organization { id } }';
@@ -71,6 +72,12 @@ describe('dialogue: comment threads', () => {
   });
 
   afterAll(() => app.close());
+
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
+    await untilListening(app.app, 0);
+  });
 
   async function add(token: string, subjectId: string, body: string): Promise<CommentNode> {
     // A minute apart, so that "oldest first" is the order they were written in.
@@ -434,6 +441,47 @@ describe('dialogue: comment threads', () => {
         body: 'a focal point of Honduras wrote: “Agenda draft attached. @member@worldbank.test can you host?”',
       });
       expect(await mentionMailsTo('member@worldbank.test')).toEqual([]);
+    });
+  });
+
+  describe('live: commentAdded(subjectId)', () => {
+    const COMMENT_ADDED = `subscription ($subjectId: ID!) {
+      commentAdded(subjectId: $subjectId) { body author { role } }
+    }`;
+    let url = '';
+
+    async function signedIn(token: string): Promise<LiveClient> {
+      url ||= await listenForWebSocket(app.app);
+      const client = connect(url, `Bearer ${token}`);
+      clients.push(client);
+      expect(await client.connected).toBe('connected');
+      return client;
+    }
+
+    it("delivers the comments added to that subject's thread, and only those", async () => {
+      const needId = await postNeed(app, world.honduras);
+      const otherNeedId = await postNeed(app, world.honduras);
+      const client = await signedIn(world.guatemala);
+      const live = client.subscribe(COMMENT_ADDED, { subjectId: needId });
+      await untilListening(app.app, 1);
+      await add(world.member, otherNeedId, 'Elsewhere.');
+      await add(world.member, needId, 'Here.');
+      expect(await live.next()).toEqual({
+        data: { commentAdded: { body: 'Here.', author: { role: 'MEMBER_FOCAL_POINT' } } },
+      });
+    });
+
+    it('refuses the thread of a restricted need to whoever may not read it: NOT_FOUND', async () => {
+      const needId = await postNeed(app, world.honduras, { visibility: 'RESTRICTED' });
+      const client = await signedIn(world.guatemala);
+      const refused = client.subscribe(COMMENT_ADDED, { subjectId: needId });
+      expect(await refused.ended).toEqual([
+        {
+          message: `Need, offer or twinning ${needId} was not found`,
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ]);
+      expect(refused.results).toEqual([]);
     });
   });
 
