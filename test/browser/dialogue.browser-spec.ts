@@ -132,11 +132,9 @@ describeInBrowser('dialogue: comment threads', () => {
     const hn = await as('focal@hn.test', 'es');
     await hn.getByRole('link', { name: /^Notificaciones/ }).click();
     await hn.getByRole('heading', { level: 1, name: 'Notificaciones' }).waitFor();
-    const row = hn
-      .getByRole('row')
-      .filter({
-        hasText: `Lo mencionaron en un comentario sobre el hermanamiento de la oferta «${OFFER}»`,
-      });
+    const row = hn.getByRole('row').filter({
+      hasText: `Lo mencionaron en un comentario sobre el hermanamiento de la oferta «${OFFER}»`,
+    });
     expect(await row.innerText()).toContain(
       'un punto focal de Immigration and Refugee Board of Canada escribió: «@focal@hn.test Yes, 2 March suits us»',
     );
