@@ -10,6 +10,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { DialogueModule } from './dialogue/dialogue.module';
 import { ConsoleModule } from './console/console.module';
 import { formatError } from './common/errors/format-error';
 import { DateTimeScalar } from './common/scalars/date-time.scalar';
@@ -140,6 +141,7 @@ export class AppModule {
         ActivitiesModule,
         FollowUpsModule,
         NotificationsModule,
+        DialogueModule,
         AttentionModule,
         ExpiryModule,
         ReportsModule,

@@ -10,6 +10,7 @@ import { ArchivedAuditEntry, AuditEntry } from '../audit/audit-entry.entity';
 import { Commitment } from '../commitments/commitment.entity';
 import { IndicatorValue } from '../commitments/indicator-value.entity';
 import { Indicator } from '../commitments/indicator.entity';
+import { Comment } from '../dialogue/comment.entity';
 import { OutboxMail } from '../mail/outbox-mail.entity';
 import { FollowUpResponse } from '../follow-ups/follow-up-response.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
@@ -58,6 +59,8 @@ import { Commitments1795970000000 } from './migrations/postgres/1795970000000-co
 import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
 import { PlatformEvents1764520000000 } from './migrations/sqlite/1764520000000-platform-events';
 import { PlatformEvents1795990000000 } from './migrations/postgres/1795990000000-platform-events';
+import { Comments1764530000000 } from './migrations/sqlite/1764530000000-comments';
+import { Comments1796000000000 } from './migrations/postgres/1796000000000-comments';
 
 export const ENTITIES = [
   Country,
@@ -92,6 +95,7 @@ export const ENTITIES = [
   PlatformEventWorkingGroup,
   PlatformEventTwinning,
   AgendaMeeting,
+  Comment,
 ];
 
 /**
@@ -114,6 +118,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     FollowUps1764490000000,
     Commitments1764500000000,
     PlatformEvents1764520000000,
+    Comments1764530000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -125,6 +130,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     FollowUps1795960000000,
     Commitments1795970000000,
     PlatformEvents1795990000000,
+    Comments1796000000000,
   ],
 };
 

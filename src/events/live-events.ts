@@ -15,6 +15,8 @@ export interface LiveEvents {
    * status transition, an activity recorded, completed or cancelled.
    */
   twinningChanged: { twinningId: string };
+  /** A comment was added to the thread of a need, an offer or a twinning. */
+  commentAdded: { commentId: string; subjectId: string };
 }
 
 export type LiveEventName = keyof LiveEvents;

@@ -14,6 +14,7 @@ import { notificationsMessages } from '../notifications/notifications.messages';
 import { commitmentsMessages } from '../commitments/commitments.messages';
 import { followUpsMessages } from '../follow-ups/follow-ups.messages';
 import { platformEventsMessages } from '../platform-events/platform-events.messages';
+import { dialogueMessages } from '../dialogue/dialogue.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -39,6 +40,7 @@ export const CATALOGS = {
   commitments: commitmentsMessages,
   followUps: followUpsMessages,
   platformEvents: platformEventsMessages,
+  dialogue: dialogueMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

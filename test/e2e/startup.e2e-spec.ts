@@ -155,6 +155,7 @@ describe('start-up', () => {
         'agenda_meetings',
         'audit_log',
         'audit_log_archive',
+        'comments',
         'commitments',
         'countries',
         'follow_up_responses',

@@ -60,7 +60,10 @@ export type EntityName =
   | 'Commitment'
   | 'Indicator'
   | 'FollowUp'
-  | 'PlatformEvent';
+  | 'PlatformEvent'
+  | 'Comment'
+  /** A comment's subject: a need, an offer or a twinning, unnamed (no leak of which). */
+  | 'Subject';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
@@ -99,7 +102,9 @@ export type ConflictReason =
   /** The last active secretariat account cannot be disabled. */
   | 'LAST_SECRETARIAT'
   /** Another request changed the same thing first; read it again and retry. */
-  | 'CONCURRENT_CHANGE';
+  | 'CONCURRENT_CHANGE'
+  /** A comment can be edited only within COMMENT_EDIT_HOURS of writing it. */
+  | 'EDIT_WINDOW_CLOSED';
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';

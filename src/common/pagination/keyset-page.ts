@@ -48,13 +48,15 @@ async function countOf<T extends Listable>(query: SelectQueryBuilder<T>): Promis
 }
 
 /**
- * One page of a filtered list, newest first, with keyset pagination on (createdAt, id):
- * stable under inserts, and the same on SQLite and PostgreSQL because the cursor's
- * timestamp is converted by the driver exactly as the column is stored.
+ * One page of a filtered list, newest first (or `oldest` first, as a thread reads), with
+ * keyset pagination on (createdAt, id): stable under inserts, and the same on SQLite and
+ * PostgreSQL because the cursor's timestamp is converted by the driver exactly as the
+ * column is stored.
  */
 export async function keysetPage<T extends Listable>(
   query: SelectQueryBuilder<T>,
   page: PageArgs,
+  order: 'newest' | 'oldest' = 'newest',
 ): Promise<ConnectionShape<T>> {
   const alias = query.alias;
   const totalCount = await countOf(query);
@@ -68,15 +70,17 @@ export async function keysetPage<T extends Listable>(
       position.createdAt,
       createdAtColumn,
     );
+    const beyond = order === 'newest' ? '<' : '>';
     query.andWhere(
-      `(${alias}.createdAt < :cursorCreatedAt OR (${alias}.createdAt = :cursorCreatedAt AND ${alias}.id < :cursorId))`,
+      `(${alias}.createdAt ${beyond} :cursorCreatedAt OR (${alias}.createdAt = :cursorCreatedAt AND ${alias}.id ${beyond} :cursorId))`,
       { cursorCreatedAt: createdAt, cursorId: position.id },
     );
   }
 
+  const direction = order === 'newest' ? 'DESC' : 'ASC';
   const rows = await query
-    .orderBy(`${alias}.createdAt`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
+    .orderBy(`${alias}.createdAt`, direction)
+    .addOrderBy(`${alias}.id`, direction)
     .limit(first + 1)
     .getMany();
 

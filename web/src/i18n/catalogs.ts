@@ -2,6 +2,7 @@ import { accountWords } from './account';
 import { activitiesWords } from './activities';
 import { attentionWords } from './attention';
 import { commitmentsWords } from './commitments';
+import { dialogueWords } from './dialogue';
 import { en } from './en';
 import { es } from './es';
 import { eventsWords } from './events';
@@ -26,6 +27,7 @@ export const AREAS = {
   attention: attentionWords,
   commitments: commitmentsWords,
   events: eventsWords,
+  dialogue: dialogueWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */

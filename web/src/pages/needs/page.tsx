@@ -11,6 +11,7 @@ import { StatusLabel } from '../../components/status';
 import { graphql, ResultOf } from '../../graphql';
 import { Me, useMe } from '../../session';
 import { useLanguageName } from './choices';
+import { Thread } from '../dialogue/thread';
 
 const NEED = graphql(`
   query NeedPage($id: ID!) {
@@ -388,6 +389,7 @@ function NeedView({
         )}
       </section>
       <SuggestedOffers need={need} setNotice={setNotice} refresh={refresh} />
+      <Thread subjectId={need.id} />
       {manages && need.status === 'OPEN' && (
         <Withdraw need={need} setNotice={setNotice} refresh={refresh} />
       )}

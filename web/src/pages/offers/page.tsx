@@ -12,6 +12,7 @@ import { graphql, ResultOf } from '../../graphql';
 import { Me, useMe } from '../../session';
 import { useLanguageName } from '../needs/choices';
 import { mayPropose, Validity } from '../needs/page';
+import { Thread } from '../dialogue/thread';
 
 const OFFER = graphql(`
   query OfferPage($id: ID!) {
@@ -285,6 +286,7 @@ function OfferView({
         )}
       </section>
       <SuggestedNeeds offer={offer} setNotice={setNotice} refresh={refresh} />
+      <Thread subjectId={offer.id} />
       {manages && offer.status !== 'EXPIRED' && (
         <Withdraw offer={offer} setNotice={setNotice} refresh={refresh} />
       )}

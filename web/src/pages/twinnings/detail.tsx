@@ -12,6 +12,7 @@ import { Me, useMe } from '../../session';
 import { CalendarLink } from '../activities/calendar-link';
 import { CheckGroup } from '../needs/choices';
 import { TwinningActivities } from './activities';
+import { Thread } from '../dialogue/thread';
 import { FollowUps } from './follow-ups';
 import { useTwinningChanges } from './live';
 import './twinnings.css';
@@ -614,6 +615,8 @@ function TwinningView({
       <TwinningActivities twinning={twinning} mayFollowUp={may.followUp} refetch={refetch} />
 
       <FollowUps twinning={twinning} me={me} />
+
+      <Thread subjectId={twinning.id} />
 
       <History twinning={twinning} />
 
