@@ -43,6 +43,8 @@ import { NeedsModule } from './needs/needs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PledgesModule } from './pledges/pledges.module';
+import { TroikaModule } from './troika/troika.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -138,6 +140,8 @@ export class AppModule {
         TwinningsModule,
         ActivitiesModule,
         FollowUpsModule,
+        PledgesModule,
+        TroikaModule,
         NotificationsModule,
         AttentionModule,
         ExpiryModule,

@@ -14,6 +14,10 @@ import { OutboxMail } from '../mail/outbox-mail.entity';
 import { FollowUpResponse } from '../follow-ups/follow-up-response.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
 import { Need } from '../needs/need.entity';
+import { ExchangeRate } from '../pledges/exchange-rate.entity';
+import { PledgeNeed } from '../pledges/pledge-need.entity';
+import { Pledge } from '../pledges/pledge.entity';
+import { ChairTerm } from '../troika/chair-term.entity';
 import { MutedEmail } from '../notifications/muted-email.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
@@ -48,6 +52,8 @@ import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry'
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
+import { Pledges1764510000000 } from './migrations/sqlite/1764510000000-pledges';
+import { Pledges1795980000000 } from './migrations/postgres/1795980000000-pledges';
 
 export const ENTITIES = [
   Country,
@@ -76,6 +82,10 @@ export const ENTITIES = [
   IndicatorValue,
   FollowUp,
   FollowUpResponse,
+  Pledge,
+  PledgeNeed,
+  ExchangeRate,
+  ChairTerm,
 ];
 
 /**
@@ -97,6 +107,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1764480000000,
     FollowUps1764490000000,
     Commitments1764500000000,
+    Pledges1764510000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -107,6 +118,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1795950000000,
     FollowUps1795960000000,
     Commitments1795970000000,
+    Pledges1795980000000,
   ],
 };
 

@@ -13,6 +13,8 @@ import { mailMessages } from '../mail/mail.messages';
 import { notificationsMessages } from '../notifications/notifications.messages';
 import { commitmentsMessages } from '../commitments/commitments.messages';
 import { followUpsMessages } from '../follow-ups/follow-ups.messages';
+import { pledgesMessages } from '../pledges/pledges.messages';
+import { troikaMessages } from '../troika/troika.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -37,6 +39,8 @@ export const CATALOGS = {
   events: eventsMessages,
   commitments: commitmentsMessages,
   followUps: followUpsMessages,
+  pledges: pledgesMessages,
+  troika: troikaMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -59,7 +59,9 @@ export type EntityName =
   | 'Organization'
   | 'Commitment'
   | 'Indicator'
-  | 'FollowUp';
+  | 'FollowUp'
+  | 'Pledge'
+  | 'ChairTerm';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
@@ -98,7 +100,9 @@ export type ConflictReason =
   /** The last active secretariat account cannot be disabled. */
   | 'LAST_SECRETARIAT'
   /** Another request changed the same thing first; read it again and retry. */
-  | 'CONCURRENT_CHANGE';
+  | 'CONCURRENT_CHANGE'
+  /** Another term of the same troika seat covers part of the period. */
+  | 'OVERLAPPING_TERM';
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
