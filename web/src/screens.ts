@@ -9,6 +9,7 @@ export const screens = {
   twinnings: chunk(() => import('./pages/twinnings')),
   activities: chunk(() => import('./pages/activities')),
   commitments: chunk(() => import('./pages/commitments')),
+  pledges: chunk(() => import('./pages/pledges')),
   secretariat: chunk(() => import('./pages/secretariat')),
   account: chunk(() => import('./pages/account')),
   publicAccount: chunk(() => import('./pages/public-account')),

@@ -52,11 +52,14 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   ];
   // The National Action Plans: for those who write them and those who follow them.
   const commitments = { to: '/commitments', label: t('commitments.nav') };
+  // Pledges: the secretariat and the members who make them (CONSOLE.md).
+  const pledges = { to: '/pledges', label: t('pledges.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
       ...common,
       commitments,
+      pledges,
       { to: '/plan', label: t('nav.plan') },
       { to: '/users', label: t('nav.users') },
       { to: '/organizations', label: t('nav.organizations') },
@@ -64,7 +67,7 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
     ];
   }
   if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') return [home, ...common, commitments];
-  return [home, ...common];
+  return [home, ...common, pledges];
 }
 
 /** The frame of every signed-in screen: top bar, navigation, the screen. */

@@ -7,6 +7,7 @@ import { es } from './es';
 import { homeWords } from './home';
 import { needsWords } from './needs';
 import { offersWords } from './offers';
+import { pledgeStatusWords, pledgesWords } from './pledges';
 import { secretariatWords } from './secretariat';
 import { twinningsWords } from './twinnings';
 
@@ -24,6 +25,8 @@ export const AREAS = {
   account: accountWords,
   attention: attentionWords,
   commitments: commitmentsWords,
+  pledges: pledgesWords,
+  pledgeStatus: pledgeStatusWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */
