@@ -45,6 +45,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PlatformEventsModule } from './platform-events/platform-events.module';
+import { PledgesModule } from './pledges/pledges.module';
+import { TroikaModule } from './troika/troika.module';
 import { RedisModule } from './redis/redis.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -140,6 +142,8 @@ export class AppModule {
         TwinningsModule,
         ActivitiesModule,
         FollowUpsModule,
+        PledgesModule,
+        TroikaModule,
         NotificationsModule,
         DialogueModule,
         AttentionModule,

@@ -15,6 +15,10 @@ import { OutboxMail } from '../mail/outbox-mail.entity';
 import { FollowUpResponse } from '../follow-ups/follow-up-response.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
 import { Need } from '../needs/need.entity';
+import { ExchangeRate } from '../pledges/exchange-rate.entity';
+import { PledgeNeed } from '../pledges/pledge-need.entity';
+import { Pledge } from '../pledges/pledge.entity';
+import { ChairTerm } from '../troika/chair-term.entity';
 import { MutedEmail } from '../notifications/muted-email.entity';
 import { Notification } from '../notifications/notification.entity';
 import { OfferEligibleCountry } from '../offers/offer-eligible-country.entity';
@@ -57,6 +61,8 @@ import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry'
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
+import { Pledges1764510000000 } from './migrations/sqlite/1764510000000-pledges';
+import { Pledges1795980000000 } from './migrations/postgres/1795980000000-pledges';
 import { PlatformEvents1764520000000 } from './migrations/sqlite/1764520000000-platform-events';
 import { PlatformEvents1795990000000 } from './migrations/postgres/1795990000000-platform-events';
 import { Comments1764530000000 } from './migrations/sqlite/1764530000000-comments';
@@ -89,6 +95,10 @@ export const ENTITIES = [
   IndicatorValue,
   FollowUp,
   FollowUpResponse,
+  Pledge,
+  PledgeNeed,
+  ExchangeRate,
+  ChairTerm,
   PlatformEvent,
   PlatformEventCountry,
   PlatformEventOrganization,
@@ -117,6 +127,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1764480000000,
     FollowUps1764490000000,
     Commitments1764500000000,
+    Pledges1764510000000,
     PlatformEvents1764520000000,
     Comments1764530000000,
   ],
@@ -129,6 +140,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1795950000000,
     FollowUps1795960000000,
     Commitments1795970000000,
+    Pledges1795980000000,
     PlatformEvents1795990000000,
     Comments1796000000000,
   ],

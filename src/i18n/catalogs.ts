@@ -15,6 +15,8 @@ import { commitmentsMessages } from '../commitments/commitments.messages';
 import { followUpsMessages } from '../follow-ups/follow-ups.messages';
 import { platformEventsMessages } from '../platform-events/platform-events.messages';
 import { dialogueMessages } from '../dialogue/dialogue.messages';
+import { pledgesMessages } from '../pledges/pledges.messages';
+import { troikaMessages } from '../troika/troika.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -41,6 +43,8 @@ export const CATALOGS = {
   followUps: followUpsMessages,
   platformEvents: platformEventsMessages,
   dialogue: dialogueMessages,
+  pledges: pledgesMessages,
+  troika: troikaMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

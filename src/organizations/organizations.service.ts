@@ -31,6 +31,11 @@ export class OrganizationsService {
     });
   }
 
+  /** How many organizations are of `kind` (PRIVATE_SECTOR: the partners network). */
+  countOfKind(kind: OrganizationKind): Promise<number> {
+    return this.organizations.countBy({ kind });
+  }
+
   byIds(ids: readonly string[]): Promise<Organization[]> {
     return this.organizations.findBy({ id: In([...ids]) });
   }

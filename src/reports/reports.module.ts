@@ -3,6 +3,7 @@ import { ActivitiesModule } from '../activities/activities.module';
 import { CommitmentsModule } from '../commitments/commitments.module';
 import { NeedsModule } from '../needs/needs.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { PledgesModule } from '../pledges/pledges.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { TwinningsModule } from '../twinnings/twinnings.module';
 import { ReportsResolver } from './reports.resolver';
@@ -16,6 +17,7 @@ import { ReportsService } from './reports.service';
     NeedsModule,
     TwinningsModule,
     ActivitiesModule,
+    PledgesModule,
   ],
   providers: [ReportsService, ReportsResolver],
 })

@@ -7,7 +7,9 @@ import { CommitmentsService } from '../commitments/commitments.service';
 import { FieldProblems } from '../common/errors/domain-errors';
 import { checkPeriod } from '../common/validation/input-rules';
 import { NeedsService } from '../needs/needs.service';
+import { OrganizationKind } from '../organizations/organization-kind';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { PledgesService } from '../pledges/pledges.service';
 import { ReferenceService } from '../reference/reference.service';
 import { MIRPS_STATES } from '../reference/reference-data';
 import { TwinningsService } from '../twinnings/twinnings.service';
@@ -26,6 +28,7 @@ export class ReportsService {
     private readonly needs: NeedsService,
     private readonly twinnings: TwinningsService,
     private readonly activities: ActivitiesService,
+    private readonly pledges: PledgesService,
   ) {}
 
   /**
@@ -62,10 +65,12 @@ export class ReportsService {
     checkPeriod(problems, 'to', from, to);
     problems.throwIfAny();
 
-    const [needsPosted, milestones, done] = await Promise.all([
+    const [needsPosted, milestones, done, pledges, privateSectorPartners] = await Promise.all([
       this.needs.countPostedBetween(from, to),
       this.twinnings.milestonesBetween(from, to),
       this.activities.doneBetween(from, to),
+      this.pledges.figuresBetween(from, to),
+      this.organizations.countOfKind(OrganizationKind.PRIVATE_SECTOR),
     ]);
     const readable = await this.twinnings.readableIds(reader, [
       ...new Set([...milestones.twinningIds, ...done.twinningIds]),
@@ -78,14 +83,28 @@ export class ReportsService {
         .map((participant) => participant.countryCode),
     );
     const organizationIds = new Set<string>();
+    const pledgers = pledges.byMember.map((member) => member.organizationId);
     for (const party of parties) {
       if (party.countryCode) countryCodes.add(party.countryCode);
       if (party.organizationId) organizationIds.add(party.organizationId);
     }
-    const [countries, members] = await Promise.all([
+    const [countries, organizations] = await Promise.all([
       countryCodes.size > 0 ? this.reference.countriesByCodes([...countryCodes]) : [],
-      organizationIds.size > 0 ? this.organizations.byIds([...organizationIds]) : [],
+      organizationIds.size + pledgers.length > 0
+        ? this.organizations.byIds([...new Set([...organizationIds, ...pledgers])])
+        : [],
     ]);
+    const byId = new Map(organizations.map((organization) => [organization.id, organization]));
+    const members = organizations.filter((organization) => organizationIds.has(organization.id));
+    const pledgesByMember = pledges.byMember.map(({ organizationId, ...figures }) => ({
+      organization: byId.get(organizationId)!,
+      ...figures,
+    }));
+    // Equal totals: by name, as every list of members.
+    pledgesByMember.sort(
+      (a, b) =>
+        b.pledgedUsd - a.pledgedUsd || a.organization.nameKey.localeCompare(b.organization.nameKey),
+    );
 
     const byKind = Object.values(ActivityKind).map((kind) => ({
       kind,
@@ -107,6 +126,12 @@ export class ReportsService {
       },
       countriesInvolved: countries.sort((a, b) => a.code.localeCompare(b.code)),
       membersInvolved: members.sort((a, b) => a.nameKey.localeCompare(b.nameKey)),
+      pledges: pledges.pledges,
+      pledgedUsd: pledges.pledgedUsd,
+      disbursedUsd: pledges.disbursedUsd,
+      pledgesWithoutRate: pledges.withoutRate,
+      pledgesByMember,
+      privateSectorPartners,
     };
   }
 }

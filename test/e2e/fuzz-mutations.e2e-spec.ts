@@ -89,6 +89,10 @@ const TABLES = [
   'commitments',
   'indicators',
   'indicator_values',
+  'pledges',
+  'pledge_needs',
+  'exchange_rates',
+  'chair_terms',
 ] as const;
 type Table = (typeof TABLES)[number];
 
@@ -206,6 +210,82 @@ const offerInput = (valid: Record<string, unknown>): fc.Arbitrary<Record<string,
     availableTo: hostileDate,
     eligibleCountryCodes: fc.oneof(hostileList(countryCode, 70), fc.constant(null)),
   });
+
+const PLEDGE_STATUSES = ['PLEDGED', 'COMMITTED', 'DISBURSED', 'CANCELLED'];
+const currency = fc.oneof(
+  fc.constantFrom('USD', 'EUR', 'CAD', 'XYZ', 'eur', 'EURO'),
+  hostileString,
+);
+
+/** Pledges, exchange rates and chair terms. */
+const PLEDGE_TARGETS: Record<string, Target> = {
+  createPledge: {
+    numRuns: 40,
+    variables: spoiled(
+      { organizationId: fromPool('memberOrganization'), amount: 1000, currency: 'EUR' },
+      {
+        organizationId: idOf('organizations'),
+        amount: hostileNumber,
+        currency,
+        countryCode: fc.oneof(countryCode, fc.constant(null)),
+        workingGroupCode: fc.oneof(workingGroupCode, fc.constant(null)),
+        needIds: fc.oneof(hostileList(idOf('needs'), 60), fc.constant(null)),
+        twinningId: fc.oneof(idOf('twinnings'), fc.constant(null)),
+        pledgedAt: fc.oneof(hostileDate, fc.constant(null)),
+        note: optionalText,
+      },
+    ).map((input) => ({ input })),
+    selection: '{ id needs { id } }',
+    accepted: (model, _variables, pledge) => {
+      model.rows.pledges += 1;
+      model.rows.pledge_needs += pledge.needs.length;
+      model.pools.pledges.push(pledge.id);
+    },
+  },
+  setPledgeStatus: {
+    numRuns: 30,
+    variables: fc.record({ id: idOf('pledges'), status: enumOf(...PLEDGE_STATUSES) }),
+    selection: '{ id status }',
+  },
+  setExchangeRate: {
+    numRuns: 30,
+    variables: spoiled(
+      { currency: 'EUR', usdPerUnit: 1.08, asOf: '2026-01-01T00:00:00.000Z' },
+      { currency, usdPerUnit: hostileNumber, asOf: hostileDate },
+    ),
+    accepted: (model) => {
+      model.rows.exchange_rates += 1;
+    },
+  },
+  setChairTerm: {
+    numRuns: 30,
+    variables: spoiled(
+      fc
+        .tuple(fc.nat({ max: 10 ** 6 }), fromPool('memberOrganization'))
+        .map(([n, organizationId]) => ({
+          organizationId,
+          role: 'CHAIR',
+          from: new Date(Date.UTC(2000, 0, 1) + n * 60_000).toISOString(),
+          to: new Date(Date.UTC(2000, 0, 1) + (n + 1) * 60_000).toISOString(),
+        })),
+      {
+        organizationId: idOf('organizations'),
+        role: enumOf('PAST_CHAIR', 'CHAIR', 'INCOMING_CHAIR'),
+        from: hostileDate,
+        to: fc.oneof(hostileDate, fc.constant(null)),
+        theme: optionalText,
+      },
+    ).map((input) => ({ input })),
+    selection: '{ id }',
+    accepted: (model, _variables, term) => {
+      // A term of the same seat and start is replaced, not added.
+      if (!model.pools.chairTerms.includes(term.id)) {
+        model.pools.chairTerms.push(term.id);
+        model.rows.chair_terms += 1;
+      }
+    },
+  },
+};
 
 const TARGETS: Record<string, Target> = {
   login: {
@@ -534,6 +614,7 @@ const TARGETS: Record<string, Target> = {
       model.indicatorValues.set(indicator.id, (model.indicatorValues.get(indicator.id) ?? 0) + 1);
     },
   },
+  ...PLEDGE_TARGETS,
 };
 
 /** Account and notification changes: they write no row the model counts. */
@@ -686,6 +767,9 @@ describe('fuzzing every mutation', () => {
       victims: await ids('users', `WHERE "email" = 'victim@mirps.test'`),
       commitments: await ids('commitments'),
       indicators: [],
+      memberOrganization: [world.organizationId],
+      pledges: [],
+      chairTerms: [],
     };
     const indicators: { id: string; commitmentId: string }[] = await app.dataSource.query(
       'SELECT "id", "commitmentId" FROM "indicators" ORDER BY "id"',

@@ -112,6 +112,14 @@ function Screens() {
         }
       />
       <Route
+        path="/pledges/*"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.pledges} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
         path="/plan"
         element={
           <SignedIn>

@@ -10,6 +10,7 @@ export const screens = {
   activities: chunk(() => import('./pages/activities')),
   commitments: chunk(() => import('./pages/commitments')),
   events: chunk(() => import('./pages/events')),
+  pledges: chunk(() => import('./pages/pledges')),
   secretariat: chunk(() => import('./pages/secretariat')),
   account: chunk(() => import('./pages/account')),
   publicAccount: chunk(() => import('./pages/public-account')),

@@ -63,7 +63,9 @@ export type EntityName =
   | 'PlatformEvent'
   | 'Comment'
   /** A comment's subject: a need, an offer or a twinning, unnamed (no leak of which). */
-  | 'Subject';
+  | 'Subject'
+  | 'Pledge'
+  | 'ChairTerm';
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
@@ -104,7 +106,9 @@ export type ConflictReason =
   /** Another request changed the same thing first; read it again and retry. */
   | 'CONCURRENT_CHANGE'
   /** A comment can be edited only within COMMENT_EDIT_HOURS of writing it. */
-  | 'EDIT_WINDOW_CLOSED';
+  | 'EDIT_WINDOW_CLOSED'
+  /** Another term of the same troika seat covers part of the period. */
+  | 'OVERLAPPING_TERM';
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';

@@ -34,6 +34,21 @@ export class ParticipantTotals {
   total: number;
 }
 
+@ObjectType({ description: "A member's pledges of a period, in US dollars" })
+export class MemberPledgeTotal {
+  @Field(() => Organization)
+  organization: Organization;
+
+  @Field(() => Int, { description: 'Its pledges not CANCELLED' })
+  pledges: number;
+
+  @Field(() => Float, { description: 'Their amountUsd summed (those without a rate add nothing)' })
+  pledgedUsd: number;
+
+  @Field(() => Float, { description: 'That of the DISBURSED ones' })
+  disbursedUsd: number;
+}
+
 @ObjectType({
   description: "The headline figures of a period [from, to), for the chair's annual report",
 })
@@ -77,4 +92,30 @@ export class PlatformSummary {
     description: 'The offering members of those twinnings, by name',
   })
   membersInvolved: Organization[];
+
+  @Field(() => Int, { description: 'Pledges made in the period (pledgedAt), not CANCELLED' })
+  pledges: number;
+
+  @Field(() => Float, {
+    description:
+      "Their amountUsd summed, at the secretariat's rates in force now, to the cent; a pledge " +
+      'in a currency without a rate adds nothing (see pledgesWithoutRate)',
+  })
+  pledgedUsd: number;
+
+  @Field(() => Float, { description: 'The same for those of them DISBURSED' })
+  disbursedUsd: number;
+
+  @Field(() => Int, { description: 'Those pledges whose currency has no rate yet' })
+  pledgesWithoutRate: number;
+
+  @Field(() => [MemberPledgeTotal], {
+    description: 'The same pledges by member, the largest pledgedUsd first (then by name)',
+  })
+  pledgesByMember: MemberPledgeTotal[];
+
+  @Field(() => Int, {
+    description: 'Organizations of kind PRIVATE_SECTOR: the private sector partners network',
+  })
+  privateSectorPartners: number;
 }

@@ -54,12 +54,15 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   const commitments = { to: '/commitments', label: t('commitments.nav') };
   // Platform events: platform-wide, read by everyone; the secretariat manages them.
   const events = { to: '/events', label: t('events.nav') };
+  // Pledges: the secretariat and the members who make them (CONSOLE.md).
+  const pledges = { to: '/pledges', label: t('pledges.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
       ...common,
       commitments,
       events,
+      pledges,
       { to: '/plan', label: t('nav.plan') },
       { to: '/users', label: t('nav.users') },
       { to: '/organizations', label: t('nav.organizations') },
@@ -69,7 +72,7 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') {
     return [home, ...common, commitments, events];
   }
-  return [home, ...common, events];
+  return [home, ...common, pledges, events];
 }
 
 /** The frame of every signed-in screen: top bar, navigation, the screen. */

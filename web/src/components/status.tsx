@@ -28,6 +28,7 @@ const TONES: Record<string, Record<string, Tone>> = {
   response: { PENDING: 'amber', ACCEPTED: 'green', DECLINED: 'red' },
   attentionLevel: { AMBER: 'amber', RED: 'red' },
   followUpStatus: { DUE: 'amber', SUBMITTED: 'green', OVERDUE: 'red' },
+  pledgeStatus: { PLEDGED: 'blue', COMMITTED: 'amber', DISBURSED: 'green', CANCELLED: 'grey' },
 };
 
 /** A status as a label: its word in the page's language and its colour. */
@@ -42,7 +43,8 @@ export function StatusLabel({
     | 'activityStatus'
     | 'response'
     | 'attentionLevel'
-    | 'followUpStatus';
+    | 'followUpStatus'
+    | 'pledgeStatus';
   value: string;
 }) {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import { eventsWords } from './events';
 import { homeWords } from './home';
 import { needsWords } from './needs';
 import { offersWords } from './offers';
+import { pledgeStatusWords, pledgesWords } from './pledges';
 import { secretariatWords } from './secretariat';
 import { twinningsWords } from './twinnings';
 
@@ -28,6 +29,8 @@ export const AREAS = {
   commitments: commitmentsWords,
   events: eventsWords,
   dialogue: dialogueWords,
+  pledges: pledgesWords,
+  pledgeStatus: pledgeStatusWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */

@@ -13,6 +13,7 @@ import { COVERAGE, FIGURES } from './queries';
 import { ToConfirm } from './to-confirm';
 import { Figures, ofTheYear } from './figures';
 import { lastQuarters } from './quarters';
+import { Troika } from './troika';
 
 /**
  * The secretariat's overview (observers read it too): the coverage map, the year's figures
@@ -70,6 +71,8 @@ export default function Overview() {
           <CoverageMap cells={cells} />
         </DataState>
       </section>
+
+      <Troika />
 
       {me.role === 'SECRETARIAT' && <ToConfirm onConfirmed={reload} />}
 
