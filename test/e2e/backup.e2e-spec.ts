@@ -77,7 +77,6 @@ async function startServer(databasePath: string, cwd: string): Promise<Server> {
       PORT: '0',
       DATABASE_URL: `sqlite:${databasePath}`,
       JWT_SECRET: randomBytes(32).toString('base64'),
-      PASSWORD_HASH_COST: '10',
       SECRETARIAT_EMAIL: EMAIL,
       SECRETARIAT_PASSWORD: PASSWORD,
       // The stream of writes is one user's; the per-user limit is not under test here.

@@ -634,6 +634,9 @@ const WITHOUT_MODEL = [
   'createPlatformEvent',
   'scheduleMeetings',
   'linkTwinningToEvent',
+  // Write comments, which no table of the model holds.
+  'addComment',
+  'editComment',
 ];
 
 /**
