@@ -18,5 +18,6 @@ import { ReportsService } from './reports.service';
     ActivitiesModule,
   ],
   providers: [ReportsService, ReportsResolver],
+  exports: [ReportsService],
 })
 export class ReportsModule {}
