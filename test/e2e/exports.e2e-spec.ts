@@ -193,4 +193,274 @@ describe('exports: lists and the annual report as spreadsheets', () => {
       'Abierta',
     ]);
   });
+
+  it('leaves out restricted needs for whoever may not read them, and applies the filters', async () => {
+    const word = uniqueWord();
+    await postNeed(app, world.honduras, { title: `Open ${word}` });
+    await postNeed(app, world.honduras, {
+      title: `Restricted ${word}`,
+      visibility: 'RESTRICTED',
+      workingGroupCode: 'ASYLUM_SYSTEMS',
+    });
+    const titles = async (token: string, filter = '') =>
+      (await csv(`/exports/needs.csv?search=${word}${filter}`, token))
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[2])
+        .sort();
+    expect(await titles(world.honduras)).toEqual([`Open ${word}`, `Restricted ${word}`]);
+    expect(await titles(world.secretariat)).toEqual([`Open ${word}`, `Restricted ${word}`]);
+    expect(await titles(world.otherMember)).toEqual([`Open ${word}`]);
+    expect(await titles(world.guatemala)).toEqual([`Open ${word}`]);
+    expect(await titles(world.observer)).toEqual([`Open ${word}`]);
+    expect(await titles(world.secretariat, '&countryCode=GT')).toEqual([]);
+    expect(await titles(world.secretariat, '&status=IN_TWINNING')).toEqual([]);
+    expect(await titles(world.secretariat, '&status=OPEN&countryCode=HN')).toEqual([
+      `Open ${word}`,
+      `Restricted ${word}`,
+    ]);
+  });
+
+  it('refuses a bad filter (400, in the caller’s language), an unknown export, and callers without a token', async () => {
+    const badStatus = await download('/exports/needs.csv?status=NOPE', world.honduras, 'es');
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.headers['content-type']).toMatch(/^application\/json/);
+    expect(errorOf(badStatus)).toEqual({
+      code: 'BAD_USER_INPUT',
+      // The Honduras focal point's locale is EN: it wins over Accept-Language.
+      message:
+        'Invalid input: status: status must be one of the following values: OPEN, IN_TWINNING, FULFILLED, WITHDRAWN, EXPIRED',
+      fields: [
+        {
+          field: 'status',
+          message:
+            'status must be one of the following values: OPEN, IN_TWINNING, FULFILLED, WITHDRAWN, EXPIRED',
+        },
+      ],
+    });
+    const spanish = await download('/exports/needs.xlsx?lang=es&colour=blue', world.honduras);
+    expect(spanish.status).toBe(400);
+    expect(errorOf(spanish)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Datos no válidos: colour: colour no es un campo de estos datos',
+      fields: [{ field: 'colour', message: 'colour no es un campo de estos datos' }],
+    });
+    const badDate = await download('/exports/activities.csv?from=yesterday', world.honduras);
+    expect(badDate.status).toBe(400);
+    expect(errorOf(badDate).fields).toEqual([
+      { field: 'from', message: 'from must be a Date instance' },
+    ]);
+    const badLang = await download('/exports/needs.csv?lang=fr', world.honduras);
+    expect(badLang.status).toBe(400);
+    expect(errorOf(badLang).fields).toEqual([{ field: 'lang', message: 'lang must be es or en' }]);
+
+    const unknown = await download('/exports/pledges.csv', world.secretariat);
+    expect(unknown.status).toBe(404);
+    expect(errorOf(unknown)).toEqual({
+      code: 'NOT_FOUND',
+      message:
+        'There is no export pledges.csv. Choose one of: needs.csv, needs.xlsx, offers.csv, offers.xlsx, twinnings.csv, twinnings.xlsx, activities.csv, activities.xlsx, coverage.csv, and coverage.xlsx',
+    });
+
+    const anonymous = await download('/exports/needs.csv', undefined, 'es');
+    expect(anonymous.status).toBe(401);
+    expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+    const forged = await download('/exports/needs.xlsx', 'not-a-token');
+    expect(forged.status).toBe(401);
+
+    // The annual report: the secretariat and observers only.
+    for (const token of [world.member, world.honduras]) {
+      const refused = await download('/exports/annual-report.xlsx', token);
+      expect(refused.status).toBe(403);
+      expect(errorOf(refused).code).toBe('FORBIDDEN');
+    }
+    expect((await download('/exports/annual-report.xlsx', undefined)).status).toBe(401);
+    const badPeriod = await download(
+      '/exports/annual-report.xlsx?from=2027-01-01&to=2026-01-01',
+      world.observer,
+    );
+    expect(badPeriod.status).toBe(400);
+    expect(errorOf(badPeriod).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('takes the console’s session cookie as the bearer token', async () => {
+    const file = await request(app.app.getHttpServer())
+      .get('/exports/coverage.csv?workingGroupCode=ASYLUM_SYSTEMS')
+      .set('cookie', `mirps_session=${world.observer}`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="coverage-2026-12-07.csv"',
+    );
+  });
+
+  it('writes offers, twinnings, activities and coverage with the lists’ filters', async () => {
+    const organizationId = await createOrganization(app, world.secretariat, `Org ${uniqueWord()}`);
+    await createUser(app, world.secretariat, {
+      email: `member${serial}@exports.test`,
+      role: 'MEMBER_FOCAL_POINT',
+      organizationId,
+    });
+    const member = await app.login(`member${serial}@exports.test`);
+    const ours: World = { ...world, member, organizationId };
+    const word = uniqueWord();
+    const twinningId = await aConfirmedTwinning(app, ours, {
+      countries: ['HN', 'GT'],
+      offer: { title: `Offer ${word}`, eligibleCountryCodes: ['HN', 'GT'] },
+      need: { title: `Need ${word}` },
+    });
+    await postOffer(app, member, organizationId, {
+      title: `Unused ${word}`,
+      eligibleCountryCodes: [],
+      availableFrom: null,
+      availableTo: null,
+    });
+    const recorded = await app.ok<{ recordActivity: { id: string } }>(
+      RECORD_ACTIVITY,
+      {
+        input: anActivity(twinningId, {
+          title: `Workshop ${word}`,
+          participantCountryCodes: ['CA', 'MX'],
+        }),
+      },
+      { as: member },
+    );
+    await app.ok(
+      COMPLETE_ACTIVITY,
+      {
+        id: recorded.recordActivity.id,
+        input: { women: 12, men: 9, other: 1, outcome: 'Protocol drafted' },
+      },
+      { as: member },
+    );
+    await app.ok(
+      RECORD_ACTIVITY,
+      {
+        input: anActivity(twinningId, {
+          title: `Later ${word}`,
+          startsAt: '2027-02-01T15:30:00.000Z',
+          endsAt: null,
+          virtual: true,
+          location: null,
+          participantCountryCodes: [],
+        }),
+      },
+      { as: member },
+    );
+
+    const organizationName = `Org zq${serial - 1}export`;
+    const description =
+      '"The Immigration and Refugee Board trains adjudicators on gender-based claims, in English or Spanish."';
+    // Both offers were posted at the same instant (the clock stands still): lines sorted.
+    const offers = (
+      await csv(`/exports/offers.csv?organizationId=${organizationId}`, world.honduras)
+    ).split('\r\n');
+    expect(offers[0]).toBe(
+      BOM +
+        'Organization,Working groups,Title,Description,Modalities,Languages,Capacity,Available from,Available to,Eligible countries,Remaining capacity,Status',
+    );
+    expect(offers.slice(1).sort()).toEqual([
+      '',
+      `${organizationName},Strengthening asylum systems,Offer ${word},${description},"Training, Peer exchange","en, es",5,2026-01-01,2026-12-31,"Guatemala, Honduras",3,Open`,
+      `${organizationName},Strengthening asylum systems,Unused ${word},${description},"Training, Peer exchange","en, es",5,,,,5,Open`,
+    ]);
+    const onlyOpen = await csv(
+      `/exports/offers.csv?organizationId=${organizationId}&status=FULL`,
+      world.honduras,
+    );
+    expect(onlyOpen.split('\r\n')).toHaveLength(2);
+
+    expect(
+      await csv(`/exports/twinnings.csv?organizationId=${organizationId}&lang=es`, world.guatemala),
+    ).toBe(
+      BOM +
+        'Oferta;Organización;Países;Necesidades;Estado;Propuesto;Confirmado;Concluido\r\n' +
+        `Offer ${word};${organizationName};Guatemala, Honduras;"Need ${word}; Need ${word}";Confirmado;2026-12-07;2026-12-07;\r\n`,
+    );
+
+    const activities = await workbook(`/exports/activities.xlsx?countryCode=MX`, world.secretariat);
+    const rows = rowsOf(activities.worksheets[0]).filter((row) => String(row[0]).endsWith(word));
+    expect(rowsOf(activities.worksheets[0])[0]).toEqual([
+      'Title',
+      'Kind',
+      'Twinning',
+      'Starts',
+      'Ends',
+      'Location',
+      'Virtual',
+      'Participant countries',
+      'Status',
+      'Women',
+      'Men',
+      'Other',
+      'Total',
+      'Outcome',
+    ]);
+    expect(rows).toEqual([
+      [
+        `Workshop ${word}`,
+        'Training',
+        `Offer ${word}`,
+        new Date('2026-11-02T14:00:00.000Z'),
+        new Date('2026-11-04T22:00:00.000Z'),
+        'Tegucigalpa',
+        'No',
+        'Canada, Mexico',
+        'Done',
+        12,
+        9,
+        1,
+        22,
+        'Protocol drafted',
+      ],
+    ]);
+    const later = await csv(
+      `/exports/activities.csv?from=2027-01-01&countryCode=HN&lang=es`,
+      world.honduras,
+    );
+    expect(later.split('\r\n').filter((line) => line.includes(word))).toEqual([
+      `Later ${word};Capacitación;Offer ${word};2027-02-01T15:30:00.000Z;;;Sí;;Programada;;;;;`,
+    ]);
+
+    const coverage = await workbook(
+      '/exports/coverage.xlsx?workingGroupCode=ASYLUM_SYSTEMS',
+      world.observer,
+    );
+    const cells = await app.ok<{
+      coverageReport: {
+        country: { name: string };
+        needs: number;
+        open: number;
+        inTwinning: number;
+        fulfilled: number;
+        commitments: number;
+        indicatorsOnTrack: number;
+      }[];
+    }>(
+      `{ coverageReport(workingGroupCode: "ASYLUM_SYSTEMS") { country { name } needs open inTwinning fulfilled commitments indicatorsOnTrack } }`,
+      {},
+      { as: world.observer },
+    );
+    expect(rowsOf(coverage.worksheets[0])).toEqual([
+      [
+        'Country',
+        'Working group',
+        'Needs',
+        'Open',
+        'In twinning',
+        'Fulfilled',
+        'Commitments',
+        'Indicators on track',
+      ],
+      ...cells.coverageReport.map((cell) => [
+        cell.country.name,
+        'Strengthening asylum systems',
+        cell.needs,
+        cell.open,
+        cell.inTwinning,
+        cell.fulfilled,
+        cell.commitments,
+        cell.indicatorsOnTrack,
+      ]),
+    ]);
+  });
 });
