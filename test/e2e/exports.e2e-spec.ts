@@ -463,4 +463,128 @@ describe('exports: lists and the annual report as spreadsheets', () => {
       ]),
     ]);
   });
+
+  it('writes the annual report for the secretariat and observers: summary, coverage, twinnings and activities, for print', async () => {
+    const word = uniqueWord();
+    const twinningId = await aConfirmedTwinning(app, world, {
+      offer: { title: `Report offer ${word}` },
+      need: { title: `Report need ${word}` },
+    });
+    const recorded = await app.ok<{ recordActivity: { id: string } }>(
+      RECORD_ACTIVITY,
+      { input: anActivity(twinningId, { title: `Report workshop ${word}` }) },
+      { as: world.member },
+    );
+    await app.ok(
+      COMPLETE_ACTIVITY,
+      { id: recorded.recordActivity.id, input: { women: 7, men: 5, other: 2, outcome: 'Done' } },
+      { as: world.member },
+    );
+    const period = 'from=2026-01-01T00:00:00.000Z&to=2027-01-01T00:00:00.000Z';
+    const file = await download(`/exports/annual-report.xlsx?${period}&lang=es`, world.observer);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="informe-anual-2026-12-07.xlsx"',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Resumen',
+      'Cobertura',
+      'Hermanamientos',
+      'Actividades',
+    ]);
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '4:4',
+      });
+      expect(sheet.getCell('A2').value).toBe('Del 2026-01-01 al 2027-01-01 (sin incluirlo)');
+    }
+
+    const { platformSummary: summary } = await app.ok<{
+      platformSummary: {
+        needsPosted: number;
+        twinningsConfirmed: number;
+        twinningsCompleted: number;
+        activitiesDone: number;
+        participants: { women: number; men: number; other: number; total: number };
+      };
+    }>(
+      `{ platformSummary(from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z") {
+          needsPosted twinningsConfirmed twinningsCompleted activitiesDone
+          participants { women men other total } } }`,
+      {},
+      { as: world.observer },
+    );
+    const figures = new Map(
+      rowsOf(book.getWorksheet('Resumen')!)
+        .slice(4)
+        .map((row) => [row[0], row[1]]),
+    );
+    expect(book.getWorksheet('Resumen')!.getCell('A1').value).toBe(
+      'Plataforma de Apoyo del MIRPS: informe anual',
+    );
+    expect(rowsOf(book.getWorksheet('Resumen')!)[3]).toEqual(['Cifra', 'Valor']);
+    expect(figures.get('Necesidades publicadas')).toBe(summary.needsPosted);
+    expect(figures.get('Hermanamientos confirmados')).toBe(summary.twinningsConfirmed);
+    expect(figures.get('Hermanamientos concluidos')).toBe(summary.twinningsCompleted);
+    expect(figures.get('Actividades realizadas')).toBe(summary.activitiesDone);
+    expect(figures.get('Actividades realizadas: Capacitación')).toBe(summary.activitiesDone);
+    expect(figures.get('Participantes: mujeres')).toBe(summary.participants.women);
+    expect(figures.get('Participantes: total')).toBe(summary.participants.total);
+    expect(figures.get('Miembros participantes')).toEqual(
+      expect.stringContaining('Immigration and Refugee Board of Canada'),
+    );
+
+    const twinnings = rowsOf(book.getWorksheet('Hermanamientos')!);
+    expect(twinnings[3]).toEqual([
+      'Oferta',
+      'Organización',
+      'Países',
+      'Estado',
+      'Confirmado',
+      'Concluido',
+      'Actividades realizadas',
+      'Mujeres',
+      'Hombres',
+      'Otras personas',
+      'Total',
+    ]);
+    expect(twinnings.filter((row) => row[0] === `Report offer ${word}`)).toEqual([
+      [
+        `Report offer ${word}`,
+        'Immigration and Refugee Board of Canada',
+        'Honduras',
+        'Confirmado',
+        NOW,
+        undefined,
+        1,
+        7,
+        5,
+        2,
+        14,
+      ],
+    ]);
+    const activities = rowsOf(book.getWorksheet('Actividades')!);
+    expect(activities.filter((row) => row[1] === `Report workshop ${word}`)).toEqual([
+      [
+        `Report offer ${word}`,
+        `Report workshop ${word}`,
+        'Capacitación',
+        new Date('2026-11-02T14:00:00.000Z'),
+        'Realizada',
+        'Canadá',
+        7,
+        5,
+        2,
+        14,
+      ],
+    ]);
+    const secretariat = await download(`/exports/annual-report.xlsx?${period}`, world.secretariat);
+    expect(secretariat.status).toBe(200);
+  });
 });
