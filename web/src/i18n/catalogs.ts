@@ -9,6 +9,7 @@ import { needsWords } from './needs';
 import { offersWords } from './offers';
 import { secretariatWords } from './secretariat';
 import { twinningsWords } from './twinnings';
+import { exportsWords } from './exports';
 
 /** The languages of the console. */
 export type Language = 'es' | 'en';
@@ -24,6 +25,7 @@ export const AREAS = {
   account: accountWords,
   attention: attentionWords,
   commitments: commitmentsWords,
+  exports: exportsWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */
