@@ -63,5 +63,5 @@ export class ExportErrorsFilter implements ExceptionFilter {
 export function languageOf(request: Pick<Request, 'query'>): Locale | undefined {
   const lang = request.query?.lang;
   if (typeof lang !== 'string') return undefined;
-  return Object.values(Locale).find((locale) => locale === lang.toUpperCase());
+  return Object.values(Locale).find((locale) => String(locale) === lang.toUpperCase());
 }

@@ -39,7 +39,7 @@ export interface ExportSource<F extends object = object> {
 export const EXPORT_SOURCES = Symbol('EXPORT_SOURCES');
 
 /** How many rows an export reads at once. */
-export const EXPORT_BATCH = 1000;
+export const EXPORT_BATCH = 2500;
 
 /**
  * Every page of a list, in the list's order, a batch at a time: `page` is the list's own

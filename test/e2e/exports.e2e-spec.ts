@@ -55,11 +55,11 @@ describe('exports: lists and the annual report as spreadsheets', () => {
       .get(path)
       .set('accept-language', language)
       .buffer(true)
-      .parse(bytes);
+      .parse(bytes as unknown as Parameters<request.Test['parse']>[0]);
     const res = token ? await call.set('authorization', `Bearer ${token}`) : await call;
     return {
       status: res.status,
-      headers: res.headers as Record<string, string>,
+      headers: res.headers,
       body: res.body as Buffer,
     };
   }
