@@ -15,7 +15,7 @@ import { ReportsService } from '../reports/reports.service';
 import { TwinningsService } from '../twinnings/twinnings.service';
 import { joined, label, ReferenceNames } from './export-labels';
 import type { CellValue, ExportColumn } from './export-source';
-import { NUMBER_FORMATS } from './sheet-writers';
+import { NUMBER_FORMATS, untilClosed } from './sheet-writers';
 
 /** The period of a report: [from, to). */
 export interface ReportPeriod {
@@ -111,7 +111,8 @@ export class AnnualReport {
     for (const table of [summaryTable, coverage, ...twinningTables, ...extra]) {
       addTable(workbook, table, context);
     }
-    await workbook.xlsx.write(out);
+    // Built in memory (a year's twinnings: small), written out as the client reads it.
+    await untilClosed(out, () => workbook.xlsx.write(out));
     out.end();
   }
 

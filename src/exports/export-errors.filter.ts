@@ -5,6 +5,7 @@ import { knownGraphQLError } from '../common/errors/known-error';
 import { Locale, preferredLocale } from '../common/locale';
 import { translateError } from '../i18n/translate-errors';
 import { translate } from '../i18n/translate';
+import { ExportClosedError } from './sheet-writers';
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
@@ -30,6 +31,11 @@ export class ExportErrorsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const response = http.getResponse<Response>();
+    if (response.headersSent && clientWentAway(exception)) {
+      this.log.warn({ requestId: request.id }, 'Export cut short: the client went away');
+      response.destroy();
+      return;
+    }
     const known = knownGraphQLError(exception);
     if (!known || response.headersSent) {
       this.log.error({ err: exception, requestId: request.id }, 'Export failed');
@@ -57,6 +63,14 @@ export class ExportErrorsFilter implements ExceptionFilter {
       ...(reason ? { reason } : {}),
     });
   }
+}
+
+/** The writer stopped because the connection closed (XLSX: our error; CSV: the pipeline's). */
+function clientWentAway(exception: unknown): boolean {
+  return (
+    exception instanceof ExportClosedError ||
+    (exception as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE'
+  );
 }
 
 /** `lang=es|en` of the request, if it names one of them. */
