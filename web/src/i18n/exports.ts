@@ -14,6 +14,7 @@ export const exportsWords = area({
       'Las tablas del informe anual (cifras, cobertura, hermanamientos y actividades con participantes por género), listas para imprimir.',
     year: 'Año',
     annualDownload: 'Descargar el informe anual (Excel)',
+    everyWorkingGroup: 'La descarga incluye las actividades de todos los grupos de trabajo.',
   },
   en: {
     label: 'Download this list',
@@ -27,5 +28,6 @@ export const exportsWords = area({
       "The annual report's tables (figures, coverage, twinnings and activities with participants by gender), ready to print.",
     year: 'Year',
     annualDownload: 'Download the annual report (Excel)',
+    everyWorkingGroup: 'The download includes the activities of every working group.',
   },
 });

@@ -220,6 +220,8 @@ function ActivityList() {
         </Field>
       </form>
       <ExportLinks list="activities" filters={{ from, to, countryCode }} />
+      {/* The API's activities list has no working-group filter: the file has every group. */}
+      {workingGroup && <p className="muted">{t('exports.everyWorkingGroup')}</p>}
       <DataState
         fetching={fetching}
         error={error}
