@@ -31,6 +31,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { QueryCounterLogger } from './database/query-counter.logger';
 import { EventsModule } from './events/events.module';
 import { ExpiryModule } from './expiry/expiry.module';
+import { ExportsModule } from './exports/exports.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
@@ -149,6 +150,7 @@ export class AppModule {
         AttentionModule,
         ExpiryModule,
         ReportsModule,
+        ExportsModule,
         AuditModule,
         HealthModule,
         MetricsModule,

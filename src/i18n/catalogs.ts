@@ -17,6 +17,7 @@ import { platformEventsMessages } from '../platform-events/platform-events.messa
 import { dialogueMessages } from '../dialogue/dialogue.messages';
 import { pledgesMessages } from '../pledges/pledges.messages';
 import { troikaMessages } from '../troika/troika.messages';
+import { exportsMessages } from '../exports/exports.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -45,6 +46,7 @@ export const CATALOGS = {
   dialogue: dialogueMessages,
   pledges: pledgesMessages,
   troika: troikaMessages,
+  exports: exportsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -20,5 +20,6 @@ import { ReportsService } from './reports.service';
     PledgesModule,
   ],
   providers: [ReportsService, ReportsResolver],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -12,6 +12,7 @@ import { offersWords } from './offers';
 import { pledgeStatusWords, pledgesWords } from './pledges';
 import { secretariatWords } from './secretariat';
 import { twinningsWords } from './twinnings';
+import { exportsWords } from './exports';
 
 /** The languages of the console. */
 export type Language = 'es' | 'en';
@@ -31,6 +32,7 @@ export const AREAS = {
   dialogue: dialogueWords,
   pledges: pledgesWords,
   pledgeStatus: pledgeStatusWords,
+  exports: exportsWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { useQuery } from 'urql';
 import { DataState } from '../components/data-state';
+import { ExportLinks } from '../components/export-links';
 import { Field } from '../components/form';
 import { useFormat } from '../components/format';
 import { Pager } from '../components/pager';
@@ -218,6 +219,9 @@ function ActivityList() {
           )}
         </Field>
       </form>
+      <ExportLinks list="activities" filters={{ from, to, countryCode }} />
+      {/* The API's activities list has no working-group filter: the file has every group. */}
+      {workingGroup && <p className="muted">{t('exports.everyWorkingGroup')}</p>}
       <DataState
         fetching={fetching}
         error={error}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
+import { ExportLinks } from '../../components/export-links';
 import { Field } from '../../components/form';
 import { useFormat } from '../../components/format';
 import { Pager } from '../../components/pager';
@@ -180,6 +181,15 @@ export default function NeedsList() {
           </button>
         </div>
       </form>
+      <ExportLinks
+        list="needs"
+        filters={{
+          countryCode: country,
+          workingGroupCode: group,
+          status,
+          search,
+        }}
+      />
       <DataState
         fetching={fetching}
         error={error}

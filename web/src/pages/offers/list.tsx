@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
+import { ExportLinks } from '../../components/export-links';
 import { Field } from '../../components/form';
 import { Pager } from '../../components/pager';
 import { StatusLabel } from '../../components/status';
@@ -187,6 +188,15 @@ export default function OffersList() {
           </button>
         </div>
       </form>
+      <ExportLinks
+        list="offers"
+        filters={{
+          organizationId: organization,
+          workingGroupCode: group,
+          status,
+          search,
+        }}
+      />
       <DataState
         fetching={fetching}
         error={error}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { ChunkView } from '../../chunks';
 import { DataState } from '../../components/data-state';
+import { AnnualReportDownload, ExportLinks } from '../../components/export-links';
 import { useFormat } from '../../components/format';
 import { overviewCharts } from '../../screens';
 import { AttentionList } from '../home/attention';
@@ -62,6 +63,7 @@ export default function Overview() {
       <section aria-labelledby="coverage-title">
         <h2 id="coverage-title">{t('secretariat.overview.coverageTitle')}</h2>
         <p className="muted">{t('secretariat.overview.coverageIntro')}</p>
+        <ExportLinks list="coverage" filters={{}} label={t('exports.coverageLabel')} />
         <DataState
           fetching={coverage.fetching}
           error={coverage.error}
@@ -92,6 +94,8 @@ export default function Overview() {
           )}
         </DataState>
       </section>
+
+      <AnnualReportDownload />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
+import { ExportLinks } from '../../components/export-links';
 import { Field } from '../../components/form';
 import { useFormat } from '../../components/format';
 import { Pager } from '../../components/pager';
@@ -194,6 +195,7 @@ export default function TwinningList() {
         </Field>
       </form>
       <h2>{t('twinnings.all')}</h2>
+      <ExportLinks list="twinnings" filters={{ status, countryCode }} />
       <DataState
         fetching={fetching}
         error={error}

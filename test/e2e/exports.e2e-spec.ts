@@ -1,0 +1,590 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { ManualClock } from '../../src/common/clock/clock';
+import {
+  aConfirmedTwinning,
+  anActivity,
+  buildWorld,
+  COMPLETE_ACTIVITY,
+  createOrganization,
+  createUser,
+  postNeed,
+  postOffer,
+  RECORD_ACTIVITY,
+  World,
+} from '../support/builders';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** The UTF-8 byte-order mark every CSV export starts with. */
+const BOM = '\uFEFF';
+const NOW = new Date('2026-12-07T10:00:00.000Z');
+
+interface Download {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** Binary body (XLSX) or text as bytes: supertest hands both back as a Buffer. */
+function bytes(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+describe('exports: lists and the annual report as spreadsheets', () => {
+  let app: TestApp;
+  let world: World;
+  let serial = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock: new ManualClock(NOW) });
+    world = await buildWorld(app);
+  });
+
+  afterAll(() => app.close());
+
+  /** A word no other row of the file has, for titles and a `search=`. */
+  function uniqueWord(): string {
+    serial += 1;
+    return `zq${serial}export`;
+  }
+
+  async function download(path: string, token?: string, language = 'en'): Promise<Download> {
+    const call = request(app.app.getHttpServer())
+      .get(path)
+      .set('accept-language', language)
+      .buffer(true)
+      .parse(bytes as unknown as Parameters<request.Test['parse']>[0]);
+    const res = token ? await call.set('authorization', `Bearer ${token}`) : await call;
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: res.body as Buffer,
+    };
+  }
+
+  async function csv(path: string, token: string): Promise<string> {
+    const file = await download(path, token);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    return file.body.toString('utf8');
+  }
+
+  async function workbook(path: string, token: string): Promise<ExcelJS.Workbook> {
+    const file = await download(path, token);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    return book;
+  }
+
+  /** Every row of a sheet as plain values (row 1 first), without trailing empty cells. */
+  function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    return rows;
+  }
+
+  function errorOf(file: Download): { code: string; message: string; fields?: unknown } {
+    return JSON.parse(file.body.toString('utf8')) as {
+      code: string;
+      message: string;
+      fields?: unknown;
+    };
+  }
+
+  it('writes the needs list as CSV: the import headers, a BOM, CRLF, the caller’s language, a dated name', async () => {
+    const word = uniqueWord();
+    await postNeed(app, world.honduras, {
+      title: `Asylum training ${word}`,
+      description: 'Capacitación, con "comillas"; y punto y coma',
+      modalities: ['TRAINING', 'STUDY_VISIT'],
+      languages: ['es', 'en'],
+    });
+    const file = await download(`/exports/needs.csv?search=${word}`, world.honduras);
+    expect(file.headers['content-disposition']).toBe('attachment; filename="needs-2026-12-07.csv"');
+    expect(file.body.toString('utf8')).toBe(
+      BOM +
+        'Country,Working group,Title,Description,Modalities,Languages,Beneficiaries,Earliest start,Latest end,NAP reference,Priority,Commitment,Status\r\n' +
+        `Honduras,Strengthening asylum systems,Asylum training ${word},"Capacitación, con ""comillas""; y punto y coma","Training, Study visit","es, en",40,2026-03-01,2026-11-30,HN-NAP-2026-04,High,,Open\r\n`,
+    );
+
+    // lang=es: Spanish headers and values, `;` between fields (Excel in Spanish).
+    const spanish = await download(`/exports/needs.csv?search=${word}&lang=es`, world.honduras);
+    expect(spanish.headers['content-disposition']).toBe(
+      'attachment; filename="necesidades-2026-12-07.csv"',
+    );
+    expect(spanish.body.toString('utf8')).toBe(
+      BOM +
+        'País;Grupo de trabajo;Título;Descripción;Modalidades;Idiomas;Beneficiarios;Inicio más temprano;Fin más tardío;Referencia PAN;Prioridad;Compromiso;Estado\r\n' +
+        `Honduras;Fortalecimiento de los sistemas de asilo;Asylum training ${word};"Capacitación, con ""comillas""; y punto y coma";Capacitación, Visita de estudio;es, en;40;2026-03-01;2026-11-30;HN-NAP-2026-04;Alta;;Abierta\r\n`,
+    );
+  });
+
+  it('writes the needs list as XLSX, read back cell by cell: dates as dates, numbers as numbers', async () => {
+    const word = uniqueWord();
+    await postNeed(app, world.honduras, { title: `First ${word}`, priority: 'LOW' });
+    await postNeed(app, world.guatemala, {
+      countryCode: 'GT',
+      title: `Second ${word}`,
+      beneficiaries: null,
+      earliestStart: null,
+      latestEnd: null,
+      napReference: null,
+    });
+    const book = await workbook(`/exports/needs.xlsx?search=${word}&lang=es`, world.secretariat);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['necesidades']);
+    const sheet = book.worksheets[0];
+    expect(sheet.getColumn(8).numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('H2').numFmt).toBe('yyyy-mm-dd');
+    const [header, ...rows] = rowsOf(sheet);
+    expect(header).toEqual([
+      'País',
+      'Grupo de trabajo',
+      'Título',
+      'Descripción',
+      'Modalidades',
+      'Idiomas',
+      'Beneficiarios',
+      'Inicio más temprano',
+      'Fin más tardío',
+      'Referencia PAN',
+      'Prioridad',
+      'Compromiso',
+      'Estado',
+    ]);
+    expect(rows.map((row) => row[2]).sort()).toEqual([`First ${word}`, `Second ${word}`]);
+    const honduras = rowsOf(sheet).find((row) => row[2] === `First ${word}`)!;
+    expect(honduras).toEqual([
+      'Honduras',
+      'Fortalecimiento de los sistemas de asilo',
+      `First ${word}`,
+      'Capacitación de oficiales de elegibilidad en adjudicación con enfoque de género para solicitudes de asilo.',
+      'Capacitación',
+      'es',
+      40,
+      new Date('2026-03-01T00:00:00.000Z'),
+      new Date('2026-11-30T00:00:00.000Z'),
+      'HN-NAP-2026-04',
+      'Baja',
+      undefined,
+      'Abierta',
+    ]);
+    const guatemala = rowsOf(sheet).find((row) => row[2] === `Second ${word}`)!;
+    expect(guatemala).toEqual([
+      'Guatemala',
+      'Fortalecimiento de los sistemas de asilo',
+      `Second ${word}`,
+      'Capacitación de oficiales de elegibilidad en adjudicación con enfoque de género para solicitudes de asilo.',
+      'Capacitación',
+      'es',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'Alta',
+      undefined,
+      'Abierta',
+    ]);
+  });
+
+  it('leaves out restricted needs for whoever may not read them, and applies the filters', async () => {
+    const word = uniqueWord();
+    await postNeed(app, world.honduras, { title: `Open ${word}` });
+    await postNeed(app, world.honduras, {
+      title: `Restricted ${word}`,
+      visibility: 'RESTRICTED',
+      workingGroupCode: 'ASYLUM_SYSTEMS',
+    });
+    const titles = async (token: string, filter = '') =>
+      (await csv(`/exports/needs.csv?search=${word}${filter}`, token))
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[2])
+        .sort();
+    expect(await titles(world.honduras)).toEqual([`Open ${word}`, `Restricted ${word}`]);
+    expect(await titles(world.secretariat)).toEqual([`Open ${word}`, `Restricted ${word}`]);
+    expect(await titles(world.otherMember)).toEqual([`Open ${word}`]);
+    expect(await titles(world.guatemala)).toEqual([`Open ${word}`]);
+    expect(await titles(world.observer)).toEqual([`Open ${word}`]);
+    expect(await titles(world.secretariat, '&countryCode=GT')).toEqual([]);
+    expect(await titles(world.secretariat, '&status=IN_TWINNING')).toEqual([]);
+    expect(await titles(world.secretariat, '&status=OPEN&countryCode=HN')).toEqual([
+      `Open ${word}`,
+      `Restricted ${word}`,
+    ]);
+  });
+
+  it('refuses a bad filter (400, in the caller’s language), an unknown export, and callers without a token', async () => {
+    const badStatus = await download('/exports/needs.csv?status=NOPE', world.honduras, 'es');
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.headers['content-type']).toMatch(/^application\/json/);
+    expect(errorOf(badStatus)).toEqual({
+      code: 'BAD_USER_INPUT',
+      // The Honduras focal point's locale is EN: it wins over Accept-Language.
+      message:
+        'Invalid input: status: status must be one of the following values: OPEN, IN_TWINNING, FULFILLED, WITHDRAWN, EXPIRED',
+      fields: [
+        {
+          field: 'status',
+          message:
+            'status must be one of the following values: OPEN, IN_TWINNING, FULFILLED, WITHDRAWN, EXPIRED',
+        },
+      ],
+    });
+    const spanish = await download('/exports/needs.xlsx?lang=es&colour=blue', world.honduras);
+    expect(spanish.status).toBe(400);
+    expect(errorOf(spanish)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Datos no válidos: colour: colour no es un campo de estos datos',
+      fields: [{ field: 'colour', message: 'colour no es un campo de estos datos' }],
+    });
+    const badDate = await download('/exports/activities.csv?from=yesterday', world.honduras);
+    expect(badDate.status).toBe(400);
+    expect(errorOf(badDate).fields).toEqual([
+      { field: 'from', message: 'from must be a Date instance' },
+    ]);
+    const badLang = await download('/exports/needs.csv?lang=fr', world.honduras);
+    expect(badLang.status).toBe(400);
+    expect(errorOf(badLang).fields).toEqual([{ field: 'lang', message: 'lang must be es or en' }]);
+
+    const unknown = await download('/exports/pledges.csv', world.secretariat);
+    expect(unknown.status).toBe(404);
+    expect(errorOf(unknown)).toEqual({
+      code: 'NOT_FOUND',
+      message:
+        'There is no export pledges.csv. Choose one of: needs.csv, needs.xlsx, offers.csv, offers.xlsx, twinnings.csv, twinnings.xlsx, activities.csv, activities.xlsx, coverage.csv, and coverage.xlsx',
+    });
+
+    const anonymous = await download('/exports/needs.csv', undefined, 'es');
+    expect(anonymous.status).toBe(401);
+    expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+    const forged = await download('/exports/needs.xlsx', 'not-a-token');
+    expect(forged.status).toBe(401);
+
+    // The annual report: the secretariat and observers only.
+    for (const token of [world.member, world.honduras]) {
+      const refused = await download('/exports/annual-report.xlsx', token);
+      expect(refused.status).toBe(403);
+      expect(errorOf(refused).code).toBe('FORBIDDEN');
+    }
+    expect((await download('/exports/annual-report.xlsx', undefined)).status).toBe(401);
+    const badPeriod = await download(
+      '/exports/annual-report.xlsx?from=2027-01-01&to=2026-01-01',
+      world.observer,
+    );
+    expect(badPeriod.status).toBe(400);
+    expect(errorOf(badPeriod).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('takes the console’s session cookie as the bearer token', async () => {
+    const file = await request(app.app.getHttpServer())
+      .get('/exports/coverage.csv?workingGroupCode=ASYLUM_SYSTEMS')
+      .set('cookie', `mirps_session=${world.observer}`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="coverage-2026-12-07.csv"',
+    );
+  });
+
+  it('writes offers, twinnings, activities and coverage with the lists’ filters', async () => {
+    const organizationId = await createOrganization(app, world.secretariat, `Org ${uniqueWord()}`);
+    await createUser(app, world.secretariat, {
+      email: `member${serial}@exports.test`,
+      role: 'MEMBER_FOCAL_POINT',
+      organizationId,
+    });
+    const member = await app.login(`member${serial}@exports.test`);
+    const ours: World = { ...world, member, organizationId };
+    const word = uniqueWord();
+    const twinningId = await aConfirmedTwinning(app, ours, {
+      countries: ['HN', 'GT'],
+      offer: { title: `Offer ${word}`, eligibleCountryCodes: ['HN', 'GT'] },
+      need: { title: `Need ${word}` },
+    });
+    await postOffer(app, member, organizationId, {
+      title: `Unused ${word}`,
+      eligibleCountryCodes: [],
+      availableFrom: null,
+      availableTo: null,
+    });
+    const recorded = await app.ok<{ recordActivity: { id: string } }>(
+      RECORD_ACTIVITY,
+      {
+        input: anActivity(twinningId, {
+          title: `Workshop ${word}`,
+          participantCountryCodes: ['CA', 'MX'],
+        }),
+      },
+      { as: member },
+    );
+    await app.ok(
+      COMPLETE_ACTIVITY,
+      {
+        id: recorded.recordActivity.id,
+        input: { women: 12, men: 9, other: 1, outcome: 'Protocol drafted' },
+      },
+      { as: member },
+    );
+    await app.ok(
+      RECORD_ACTIVITY,
+      {
+        input: anActivity(twinningId, {
+          title: `Later ${word}`,
+          startsAt: '2027-02-01T15:30:00.000Z',
+          endsAt: null,
+          virtual: true,
+          location: null,
+          participantCountryCodes: [],
+        }),
+      },
+      { as: member },
+    );
+
+    const organizationName = `Org zq${serial - 1}export`;
+    const description =
+      '"The Immigration and Refugee Board trains adjudicators on gender-based claims, in English or Spanish."';
+    // Both offers were posted at the same instant (the clock stands still): lines sorted.
+    const offers = (
+      await csv(`/exports/offers.csv?organizationId=${organizationId}`, world.honduras)
+    ).split('\r\n');
+    expect(offers[0]).toBe(
+      BOM +
+        'Organization,Working groups,Title,Description,Modalities,Languages,Capacity,Available from,Available to,Eligible countries,Remaining capacity,Status',
+    );
+    expect(offers.slice(1).sort()).toEqual([
+      '',
+      `${organizationName},Strengthening asylum systems,Offer ${word},${description},"Training, Peer exchange","en, es",5,2026-01-01,2026-12-31,"Guatemala, Honduras",3,Open`,
+      `${organizationName},Strengthening asylum systems,Unused ${word},${description},"Training, Peer exchange","en, es",5,,,,5,Open`,
+    ]);
+    const onlyOpen = await csv(
+      `/exports/offers.csv?organizationId=${organizationId}&status=FULL`,
+      world.honduras,
+    );
+    expect(onlyOpen.split('\r\n')).toHaveLength(2);
+
+    expect(
+      await csv(`/exports/twinnings.csv?organizationId=${organizationId}&lang=es`, world.guatemala),
+    ).toBe(
+      BOM +
+        'Oferta;Organización;Países;Necesidades;Estado;Propuesto;Confirmado;Concluido\r\n' +
+        `Offer ${word};${organizationName};Guatemala, Honduras;"Need ${word}; Need ${word}";Confirmado;2026-12-07;2026-12-07;\r\n`,
+    );
+
+    const activities = await workbook(`/exports/activities.xlsx?countryCode=MX`, world.secretariat);
+    const rows = rowsOf(activities.worksheets[0]).filter((row) => String(row[0]).endsWith(word));
+    expect(rowsOf(activities.worksheets[0])[0]).toEqual([
+      'Title',
+      'Kind',
+      'Twinning',
+      'Starts',
+      'Ends',
+      'Location',
+      'Virtual',
+      'Participant countries',
+      'Status',
+      'Women',
+      'Men',
+      'Other',
+      'Total',
+      'Outcome',
+    ]);
+    expect(rows).toEqual([
+      [
+        `Workshop ${word}`,
+        'Training',
+        `Offer ${word}`,
+        new Date('2026-11-02T14:00:00.000Z'),
+        new Date('2026-11-04T22:00:00.000Z'),
+        'Tegucigalpa',
+        'No',
+        'Canada, Mexico',
+        'Done',
+        12,
+        9,
+        1,
+        22,
+        'Protocol drafted',
+      ],
+    ]);
+    const later = await csv(
+      `/exports/activities.csv?from=2027-01-01&countryCode=HN&lang=es`,
+      world.honduras,
+    );
+    expect(later.split('\r\n').filter((line) => line.includes(word))).toEqual([
+      `Later ${word};Capacitación;Offer ${word};2027-02-01T15:30:00.000Z;;;Sí;;Programada;;;;;`,
+    ]);
+
+    const coverage = await workbook(
+      '/exports/coverage.xlsx?workingGroupCode=ASYLUM_SYSTEMS',
+      world.observer,
+    );
+    const cells = await app.ok<{
+      coverageReport: {
+        country: { name: string };
+        needs: number;
+        open: number;
+        inTwinning: number;
+        fulfilled: number;
+        commitments: number;
+        indicatorsOnTrack: number;
+      }[];
+    }>(
+      `{ coverageReport(workingGroupCode: "ASYLUM_SYSTEMS") { country { name } needs open inTwinning fulfilled commitments indicatorsOnTrack } }`,
+      {},
+      { as: world.observer },
+    );
+    expect(rowsOf(coverage.worksheets[0])).toEqual([
+      [
+        'Country',
+        'Working group',
+        'Needs',
+        'Open',
+        'In twinning',
+        'Fulfilled',
+        'Commitments',
+        'Indicators on track',
+      ],
+      ...cells.coverageReport.map((cell) => [
+        cell.country.name,
+        'Strengthening asylum systems',
+        cell.needs,
+        cell.open,
+        cell.inTwinning,
+        cell.fulfilled,
+        cell.commitments,
+        cell.indicatorsOnTrack,
+      ]),
+    ]);
+  });
+
+  it('writes the annual report for the secretariat and observers: summary, coverage, twinnings and activities, for print', async () => {
+    const word = uniqueWord();
+    const twinningId = await aConfirmedTwinning(app, world, {
+      offer: { title: `Report offer ${word}` },
+      need: { title: `Report need ${word}` },
+    });
+    const recorded = await app.ok<{ recordActivity: { id: string } }>(
+      RECORD_ACTIVITY,
+      { input: anActivity(twinningId, { title: `Report workshop ${word}` }) },
+      { as: world.member },
+    );
+    await app.ok(
+      COMPLETE_ACTIVITY,
+      { id: recorded.recordActivity.id, input: { women: 7, men: 5, other: 2, outcome: 'Done' } },
+      { as: world.member },
+    );
+    const period = 'from=2026-01-01T00:00:00.000Z&to=2027-01-01T00:00:00.000Z';
+    const file = await download(`/exports/annual-report.xlsx?${period}&lang=es`, world.observer);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toBe(
+      'attachment; filename="informe-anual-2026-12-07.xlsx"',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Resumen',
+      'Cobertura',
+      'Hermanamientos',
+      'Actividades',
+    ]);
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '4:4',
+      });
+      expect(sheet.getCell('A2').value).toBe('Del 2026-01-01 al 2027-01-01 (sin incluirlo)');
+    }
+
+    const { platformSummary: summary } = await app.ok<{
+      platformSummary: {
+        needsPosted: number;
+        twinningsConfirmed: number;
+        twinningsCompleted: number;
+        activitiesDone: number;
+        participants: { women: number; men: number; other: number; total: number };
+      };
+    }>(
+      `{ platformSummary(from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z") {
+          needsPosted twinningsConfirmed twinningsCompleted activitiesDone
+          participants { women men other total } } }`,
+      {},
+      { as: world.observer },
+    );
+    const figures = new Map(
+      rowsOf(book.getWorksheet('Resumen')!)
+        .slice(4)
+        .map((row) => [row[0], row[1]]),
+    );
+    expect(book.getWorksheet('Resumen')!.getCell('A1').value).toBe(
+      'Plataforma de Apoyo del MIRPS: informe anual',
+    );
+    expect(rowsOf(book.getWorksheet('Resumen')!)[3]).toEqual(['Cifra', 'Valor']);
+    expect(figures.get('Necesidades publicadas')).toBe(summary.needsPosted);
+    expect(figures.get('Hermanamientos confirmados')).toBe(summary.twinningsConfirmed);
+    expect(figures.get('Hermanamientos concluidos')).toBe(summary.twinningsCompleted);
+    expect(figures.get('Actividades realizadas')).toBe(summary.activitiesDone);
+    expect(figures.get('Actividades realizadas: Capacitación')).toBe(summary.activitiesDone);
+    expect(figures.get('Participantes: mujeres')).toBe(summary.participants.women);
+    expect(figures.get('Participantes: total')).toBe(summary.participants.total);
+    expect(figures.get('Miembros participantes')).toEqual(
+      expect.stringContaining('Immigration and Refugee Board of Canada'),
+    );
+
+    const twinnings = rowsOf(book.getWorksheet('Hermanamientos')!);
+    expect(twinnings[3]).toEqual([
+      'Oferta',
+      'Organización',
+      'Países',
+      'Estado',
+      'Confirmado',
+      'Concluido',
+      'Actividades realizadas',
+      'Mujeres',
+      'Hombres',
+      'Otras personas',
+      'Total',
+    ]);
+    expect(twinnings.filter((row) => row[0] === `Report offer ${word}`)).toEqual([
+      [
+        `Report offer ${word}`,
+        'Immigration and Refugee Board of Canada',
+        'Honduras',
+        'Confirmado',
+        NOW,
+        undefined,
+        1,
+        7,
+        5,
+        2,
+        14,
+      ],
+    ]);
+    const activities = rowsOf(book.getWorksheet('Actividades')!);
+    expect(activities.filter((row) => row[1] === `Report workshop ${word}`)).toEqual([
+      [
+        `Report offer ${word}`,
+        `Report workshop ${word}`,
+        'Capacitación',
+        new Date('2026-11-02T14:00:00.000Z'),
+        'Realizada',
+        'Canadá',
+        7,
+        5,
+        2,
+        14,
+      ],
+    ]);
+    const secretariat = await download(`/exports/annual-report.xlsx?${period}`, world.secretariat);
+    expect(secretariat.status).toBe(200);
+  });
+});
