@@ -66,8 +66,9 @@ describe('writeXlsx', () => {
     const { rows, state } = lazyRows(ROWS);
     const writing = writeXlsx(client.out, 'Needs', COLUMNS, rows);
     const pulledWhileStalled = await settled(state);
-    // A stalled client holds up the reading after a few socket buffers' worth of rows.
-    expect(pulledWhileStalled).toBeLessThan(2_000);
+    // A stalled client holds up the reading after a few buffers' worth of rows (about 600;
+    // more when the machine is busy and the zip's compression lags behind).
+    expect(pulledWhileStalled).toBeLessThan(ROWS / 4);
     client.release();
     await writing;
     expect(state.pulled).toBe(ROWS);
@@ -95,7 +96,7 @@ describe('writeXlsx', () => {
     const pulled = state.pulled;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(state.pulled).toBe(pulled);
-    expect(pulled).toBeLessThan(2_000);
+    expect(pulled).toBeLessThan(ROWS / 4);
   });
 });
 
