@@ -14,7 +14,7 @@ import { countryName, ReferenceService, workingGroupName } from '../reference/re
 import { ReportsService } from '../reports/reports.service';
 import { TwinningsService } from '../twinnings/twinnings.service';
 import { joined, label, ReferenceNames } from './export-labels';
-import type { CellValue, ExportColumn } from './export-source';
+import type { CellValue, ColumnKind, ExportColumn } from './export-source';
 import { NUMBER_FORMATS, untilClosed } from './sheet-writers';
 
 /** The period of a report: [from, to). */
@@ -29,6 +29,11 @@ export interface ReportTable {
   title: MessageKey;
   columns: readonly ExportColumn[];
   rows: CellValue[][];
+  /**
+   * By index in `rows`, a kind for that row's numbers other than their column's (the
+   * summary's money figures in its whole-number column).
+   */
+  rowKinds?: ReadonlyMap<number, ColumnKind>;
 }
 
 /** What a sheet is built from: the reader, the period (resolved), the reader's language. */
@@ -44,16 +49,12 @@ export interface ReportContext {
  * `platformSummary` figures, coverage, the period's twinnings and their activities with
  * participants by gender. Every figure comes from the services the API answers with, for
  * the same reader (the secretariat or an observer: twinnings of restricted needs an
- * observer may not read are left out of the named tables, and counted in the summary).
- *
- * Pledges by member: once pledges exist, add a builder to `extraSheets` (a ReportTable per
- * call, e.g. one row per member with pledged and disbursed USD, from the pledges service).
+ * observer may not read are left out of the named tables, and counted in the summary),
+ * and the pledges by member (`platformSummary.pledgesByMember`: pledges are money, not
+ * restricted needs; every reader of the report reads them all).
  */
 @Injectable()
 export class AnnualReport {
-  /** Further sheets, after the built-in ones (the hook for "pledges by member"). */
-  readonly extraSheets: ((context: ReportContext) => Promise<ReportTable>)[] = [];
-
   constructor(
     private readonly reports: ReportsService,
     private readonly twinnings: TwinningsService,
@@ -100,15 +101,43 @@ export class AnnualReport {
         ],
       ],
     };
+    const pledgeRows: [MessageKey, number, ColumnKind][] = [
+      ['exports.pledges', summary.pledges, 'integer'],
+      ['exports.pledgedUsd', summary.pledgedUsd, 'money'],
+      ['exports.disbursedUsd', summary.disbursedUsd, 'money'],
+      ['exports.pledgesWithoutRate', summary.pledgesWithoutRate, 'integer'],
+    ];
+    const rowKinds = new Map<number, ColumnKind>();
+    for (const [key, value, kind] of pledgeRows) {
+      if (kind !== 'integer') rowKinds.set(summaryTable.rows.length, kind);
+      summaryTable.rows.push([label(locale, key), value]);
+    }
+    summaryTable.rowKinds = rowKinds;
+    const pledgesTable: ReportTable = {
+      sheet: 'exports.sheetPledges',
+      title: 'exports.pledgesTitle',
+      columns: [
+        { header: 'exports.member', kind: 'text', width: 44 },
+        { header: 'exports.pledgedUsd', kind: 'money', width: 20 },
+        { header: 'exports.disbursedUsd', kind: 'money', width: 20 },
+        { header: 'exports.pledges', kind: 'integer', width: 16 },
+      ],
+      // As platformSummary lists them: the largest pledged first, then by name.
+      rows: summary.pledgesByMember.map((member): CellValue[] => [
+        member.organization.name,
+        member.pledgedUsd,
+        member.disbursedUsd,
+        member.pledges,
+      ]),
+    };
     const [coverage, twinningTables] = await Promise.all([
       this.coverageTable(locale),
       this.twinningTables(context),
     ]);
-    const extra = await Promise.all(this.extraSheets.map((sheet) => sheet(context)));
 
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'MIRPS twinning';
-    for (const table of [summaryTable, coverage, ...twinningTables, ...extra]) {
+    for (const table of [summaryTable, coverage, ...twinningTables, pledgesTable]) {
       addTable(workbook, table, context);
     }
     // Built in memory (a year's twinnings: small), written out as the client reads it.
@@ -318,5 +347,13 @@ function addTable(workbook: ExcelJS.Workbook, table: ReportTable, context: Repor
   header.values = table.columns.map((column) => label(locale, column.header));
   header.font = { bold: true };
   header.border = { bottom: { style: 'thin' } };
-  for (const row of table.rows) sheet.addRow(row);
+  table.rows.forEach((values, index) => {
+    const row = sheet.addRow(values);
+    const kind = table.rowKinds?.get(index);
+    const numFmt = kind ? NUMBER_FORMATS[kind] : undefined;
+    if (!numFmt) return;
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'number') cell.numFmt = numFmt;
+    });
+  });
 }

@@ -3,11 +3,17 @@ import type { ConnectionShape, PageArgs } from '../common/pagination/connection'
 import type { Locale } from '../common/locale';
 import type { MessageKey } from '../i18n/catalogs';
 
-/** One cell: text, a whole number, a moment (a date column shows only its day), or empty. */
+/**
+ * One cell: text, a number (whole, or money to the cent), a moment (a date column shows
+ * only its day), or empty.
+ */
 export type CellValue = string | number | Date | null;
 
-/** How a column's cells are written: the XLSX number format, the CSV text. */
-export type ColumnKind = 'text' | 'integer' | 'date' | 'datetime';
+/**
+ * How a column's cells are written: the XLSX number format, the CSV text (`money`: two
+ * decimals, `#,##0.00` in XLSX, `1234.50` in CSV whatever the language).
+ */
+export type ColumnKind = 'text' | 'integer' | 'money' | 'date' | 'datetime';
 
 export interface ExportColumn {
   header: MessageKey;
@@ -20,8 +26,8 @@ export interface ExportColumn {
  * One list that `GET /exports/<name>.csv|xlsx` writes. The filter is the list's own filter
  * class (its class-validator rules check the query string, as they check the GraphQL
  * argument); the rows come from the list's own service, so the export shows exactly what
- * the list shows the same reader, in the same order. To add an export (pledges), write a
- * class like NeedsExport and add it to EXPORT_SOURCE_CLASSES in exports.module.ts.
+ * the list shows the same reader, in the same order. To add an export, write a class like
+ * NeedsExport and add it to EXPORT_SOURCE_CLASSES in exports.module.ts.
  */
 export interface ExportSource<F extends object = object> {
   /** The path's name: `/exports/<name>.csv`. */

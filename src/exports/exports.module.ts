@@ -4,6 +4,7 @@ import { CommitmentsModule } from '../commitments/commitments.module';
 import { NeedsModule } from '../needs/needs.module';
 import { OffersModule } from '../offers/offers.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { PledgesModule } from '../pledges/pledges.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ReportsModule } from '../reports/reports.module';
 import { TwinningsModule } from '../twinnings/twinnings.module';
@@ -15,18 +16,17 @@ import { ActivitiesExport } from './sources/activities.export';
 import { CoverageExport } from './sources/coverage.export';
 import { NeedsExport } from './sources/needs.export';
 import { OffersExport } from './sources/offers.export';
+import { PledgesExport } from './sources/pledges.export';
 import { TwinningsExport } from './sources/twinnings.export';
 
-/**
- * The lists that can be exported, one class each (export-source.ts). Pledges: add
- * `PledgesExport` here (and PledgesModule to the imports).
- */
+/** The lists that can be exported, one class each (export-source.ts). */
 const EXPORT_SOURCE_CLASSES = [
   NeedsExport,
   OffersExport,
   TwinningsExport,
   ActivitiesExport,
   CoverageExport,
+  PledgesExport,
 ];
 
 /** Spreadsheets out: every list as CSV or XLSX, and the annual report (issue 16). */
@@ -39,6 +39,7 @@ const EXPORT_SOURCE_CLASSES = [
     OffersModule,
     TwinningsModule,
     ActivitiesModule,
+    PledgesModule,
     ReportsModule,
   ],
   controllers: [ExportsController],

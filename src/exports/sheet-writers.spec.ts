@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Locale } from '../common/locale';
 import type { CellValue } from './export-source';
-import { roomIn, SheetColumn, writeCsv, writeXlsx } from './sheet-writers';
+import { csvText, NUMBER_FORMATS, roomIn, SheetColumn, writeCsv, writeXlsx } from './sheet-writers';
 
 /** Rows to write: enough that a stalled client must hold up the reading (~600 are read). */
 const ROWS = 20_000;
@@ -135,5 +135,16 @@ describe('roomIn', () => {
     const client = stalledClient();
     client.out.destroy();
     await expect(roomIn(client.out)).rejects.toThrow('closed');
+  });
+});
+
+describe('csvText', () => {
+  it('writes money to the cent with a point, without grouping, whatever the language', () => {
+    expect(csvText(1234.5, 'money')).toBe('1234.50');
+    expect(csvText(13_150_000, 'money')).toBe('13150000.00');
+    expect(csvText(0.1 + 0.2, 'money')).toBe('0.30');
+    expect(csvText(null, 'money')).toBe('');
+    expect(csvText(1234.5, 'integer')).toBe('1234.5');
+    expect(NUMBER_FORMATS.money).toBe('#,##0.00');
   });
 });

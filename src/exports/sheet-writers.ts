@@ -16,6 +16,7 @@ export interface SheetColumn {
 export const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
   integer: '#,##0',
+  money: '#,##0.00',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
 };
@@ -28,12 +29,16 @@ export function csvDelimiter(locale: Locale): string {
   return locale === Locale.ES ? ';' : ',';
 }
 
-/** A cell as CSV text: a date column its UTC day (`2026-03-01`), a moment in full ISO 8601. */
+/**
+ * A cell as CSV text: a date column its UTC day (`2026-03-01`), a moment in full ISO 8601,
+ * money a plain number to the cent with a `.` (`1234.50`: no grouping, in both languages).
+ */
 export function csvText(value: CellValue, kind: ColumnKind): string {
   if (value === null) return '';
   if (value instanceof Date) {
     return kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
   }
+  if (kind === 'money' && typeof value === 'number') return value.toFixed(2);
   return String(value);
 }
 

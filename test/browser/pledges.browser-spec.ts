@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Browser, Page } from 'playwright-core';
 import { buildWorld, createOrganization } from '../support/builders';
 import { TEST_PASSWORD } from '../support/graphql-client';
@@ -22,8 +23,8 @@ const plain = (text: string) => text.replace(/\u00a0|\u202f/g, ' ');
  * Pledges in the console (issue 15): a member's focal point records a pledge on a phone in
  * Spanish (a currency that is not one is refused at its field first) and marks it
  * committed; the secretariat (English) records the exchange rate, sees the pledge in US
- * dollars in the list and in the totals by member, marks it disbursed, and reads the
- * troika on its overview.
+ * dollars in the list and in the totals by member, marks it disbursed, downloads the
+ * list filtered to disbursed pledges as CSV, and reads the troika on its overview.
  */
 describeInBrowser('pledges, exchange rates and the troika', () => {
   let server: ConsoleServer;
@@ -197,6 +198,24 @@ describeInBrowser('pledges, exchange rates and the troika', () => {
       .last()
       .getByText(/^USD.9,731,000\.00$/)
       .waitFor();
+
+    // The list filtered by status, downloaded as CSV: the filter goes with the link.
+    await st.getByLabel('Status').selectOption({ label: 'Disbursed' });
+    await st.getByRole('button', { name: 'Apply filters' }).click();
+    await st.waitForURL(/status=DISBURSED/);
+    const csvLink = st.getByRole('link', { name: 'Download this list as CSV', exact: true });
+    expect(await csvLink.getAttribute('href')).toBe(
+      '/exports/pledges.csv?status=DISBURSED&lang=en',
+    );
+    const [download] = await Promise.all([st.waitForEvent('download'), csvLink.click()]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(download.suggestedFilename()).toBe(`pledges-${today}.csv`);
+    expect(await download.failure()).toBeNull();
+    expect((await readFile(await download.path())).toString('utf8')).toBe(
+      '\uFEFF' +
+        'Member,Amount,Currency,In USD,Status,Country,Working group,Needs,Pledged on,Note\r\n' +
+        `${MEMBER},13150000.00,CAD,9731000.00,Disbursed,Honduras,,,${today},Asistencia humanitaria anunciada en el Evento de Solidaridad\r\n`,
+    );
 
     // The troika on the overview.
     await st

@@ -35,10 +35,12 @@ function bytes(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffe
 describe('exports: lists and the annual report as spreadsheets', () => {
   let app: TestApp;
   let world: World;
+  let clock: ManualClock;
   let serial = 0;
 
   beforeAll(async () => {
-    app = await startTestApp({ clock: new ManualClock(NOW) });
+    clock = new ManualClock(NOW);
+    app = await startTestApp({ clock });
     world = await buildWorld(app);
   });
 
@@ -254,13 +256,22 @@ describe('exports: lists and the annual report as spreadsheets', () => {
     expect(badLang.status).toBe(400);
     expect(errorOf(badLang).fields).toEqual([{ field: 'lang', message: 'lang must be es or en' }]);
 
-    const unknown = await download('/exports/pledges.csv', world.secretariat);
+    const unknown = await download('/exports/events.csv', world.secretariat);
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown)).toEqual({
       code: 'NOT_FOUND',
       message:
-        'There is no export pledges.csv. Choose one of: needs.csv, needs.xlsx, offers.csv, offers.xlsx, twinnings.csv, twinnings.xlsx, activities.csv, activities.xlsx, coverage.csv, and coverage.xlsx',
+        'There is no export events.csv. Choose one of: needs.csv, needs.xlsx, offers.csv, offers.xlsx, twinnings.csv, twinnings.xlsx, activities.csv, activities.xlsx, coverage.csv, coverage.xlsx, pledges.csv, and pledges.xlsx',
     });
+    const badPledgeStatus = await download('/exports/pledges.xlsx?status=PAID', world.secretariat);
+    expect(badPledgeStatus.status).toBe(400);
+    expect(errorOf(badPledgeStatus).fields).toEqual([
+      {
+        field: 'status',
+        message:
+          'status must be one of the following values: PLEDGED, COMMITTED, DISBURSED, CANCELLED',
+      },
+    ]);
 
     const anonymous = await download('/exports/needs.csv', undefined, 'es');
     expect(anonymous.status).toBe(401);
@@ -493,6 +504,7 @@ describe('exports: lists and the annual report as spreadsheets', () => {
       'Cobertura',
       'Hermanamientos',
       'Actividades',
+      'Contribuciones por miembro',
     ]);
     for (const sheet of book.worksheets) {
       expect(sheet.pageSetup).toMatchObject({
@@ -586,5 +598,304 @@ describe('exports: lists and the annual report as spreadsheets', () => {
     ]);
     const secretariat = await download(`/exports/annual-report.xlsx?${period}`, world.secretariat);
     expect(secretariat.status).toBe(200);
+  });
+  describe('pledges (the clock moves a second per pledge: the list is newest first)', () => {
+    const SET_RATE = `mutation ($currency: String!, $rate: Float!, $asOf: DateTime!) {
+      setExchangeRate(currency: $currency, usdPerUnit: $rate, asOf: $asOf)
+    }`;
+    const CREATE_PLEDGE = `mutation ($input: CreatePledgeInput!) { createPledge(input: $input) { id } }`;
+    const SET_PLEDGE_STATUS = `mutation ($id: ID!, $status: PledgeStatus!) {
+      setPledgeStatus(id: $id, status: $status) { id }
+    }`;
+
+    /** Records a pledge (then moves it through `statuses`) and moves the clock a second on. */
+    async function pledge(
+      token: string,
+      input: Record<string, unknown>,
+      statuses: string[] = [],
+    ): Promise<string> {
+      const { createPledge } = await app.ok<{ createPledge: { id: string } }>(
+        CREATE_PLEDGE,
+        { input },
+        { as: token },
+      );
+      for (const status of statuses) {
+        await app.ok(SET_PLEDGE_STATUS, { id: createPledge.id, status }, { as: token });
+      }
+      clock.set(new Date(clock.now().getTime() + 1000));
+      return createPledge.id;
+    }
+
+    afterAll(() => clock.set(NOW));
+
+    it('writes the pledges list as CSV in both languages: money to the cent, USD empty without a rate, only what the reader may see', async () => {
+      const word = uniqueWord();
+      const organizationId = await createOrganization(app, world.secretariat, `Donor ${word}`);
+      await createUser(app, world.secretariat, {
+        email: `pledger${serial}@exports.test`,
+        role: 'MEMBER_FOCAL_POINT',
+        organizationId,
+      });
+      const donor = await app.login(`pledger${serial}@exports.test`);
+      await app.ok(
+        SET_RATE,
+        { currency: 'EUR', rate: 1.08, asOf: '2026-12-01T00:00:00.000Z' },
+        { as: world.secretariat },
+      );
+      const openNeed = await postNeed(app, world.honduras, { title: `Open need ${word}` });
+      clock.set(new Date(clock.now().getTime() + 1000));
+      const restrictedNeed = await postNeed(app, world.honduras, {
+        title: `Restricted need ${word}`,
+        visibility: 'RESTRICTED',
+      });
+      clock.set(new Date(clock.now().getTime() + 1000));
+      await pledge(
+        world.secretariat,
+        {
+          organizationId,
+          amount: 2_500_000.5,
+          currency: 'EUR',
+          countryCode: 'HN',
+          workingGroupCode: 'ASYLUM_SYSTEMS',
+          needIds: [restrictedNeed, openNeed],
+          pledgedAt: '2026-09-21T15:00:00.000Z',
+          note: 'Announced at the "Solidarity Event"; in two parts',
+        },
+        ['COMMITTED', 'DISBURSED'],
+      );
+      await pledge(
+        donor,
+        {
+          organizationId,
+          amount: 13_150_000,
+          currency: 'CAD',
+          pledgedAt: '2026-10-01T00:00:00.000Z',
+        },
+        ['COMMITTED'],
+      );
+      // Another member's: the donor's focal point never sees it.
+      await pledge(world.secretariat, {
+        organizationId: world.otherOrganizationId,
+        amount: 1000,
+        currency: 'USD',
+        countryCode: 'HN',
+        note: `Other ${word}`,
+      });
+
+      const file = await download(
+        `/exports/pledges.csv?organizationId=${organizationId}`,
+        world.secretariat,
+      );
+      expect(file.status).toBe(200);
+      expect(file.headers['content-disposition']).toBe(
+        'attachment; filename="pledges-2026-12-07.csv"',
+      );
+      const header =
+        'Member,Amount,Currency,In USD,Status,Country,Working group,Needs,Pledged on,Note\r\n';
+      const cad = `Donor ${word},13150000.00,CAD,,Committed,,,,2026-10-01,\r\n`;
+      expect(file.body.toString('utf8')).toBe(
+        BOM +
+          header +
+          cad +
+          `Donor ${word},2500000.50,EUR,2700000.54,Disbursed,Honduras,Strengthening asylum systems,Open need ${word}; Restricted need ${word},2026-09-21,"Announced at the ""Solidarity Event""; in two parts"\r\n`,
+      );
+
+      // The donor's own focal point, without a filter: its organization's pledges only, and
+      // not the restricted need's title (need.policy.ts).
+      expect(await csv('/exports/pledges.csv', donor)).toBe(
+        BOM +
+          header +
+          cad +
+          `Donor ${word},2500000.50,EUR,2700000.54,Disbursed,Honduras,Strengthening asylum systems,Open need ${word},2026-09-21,"Announced at the ""Solidarity Event""; in two parts"\r\n`,
+      );
+      const other = await csv('/exports/pledges.csv', world.otherMember);
+      expect(other).toContain(`Other ${word}`);
+      expect(other).not.toContain(`Donor ${word}`);
+
+      // Spanish: `;` between fields, labels in Spanish, the same plain numbers.
+      const spanish = await download(
+        `/exports/pledges.csv?organizationId=${organizationId}&countryCode=HN&status=DISBURSED&lang=es`,
+        world.honduras,
+      );
+      expect(spanish.headers['content-disposition']).toBe(
+        'attachment; filename="contribuciones-anunciadas-2026-12-07.csv"',
+      );
+      expect(spanish.body.toString('utf8')).toBe(
+        BOM +
+          'Miembro;Monto;Moneda;En USD;Estado;País;Grupo de trabajo;Necesidades;Anunciada el;Nota\r\n' +
+          `Donor ${word};2500000.50;EUR;2700000.54;Desembolsada;Honduras;Fortalecimiento de los sistemas de asilo;"Open need ${word}; Restricted need ${word}";2026-09-21;"Announced at the ""Solidarity Event""; in two parts"\r\n`,
+      );
+
+      // XLSX, read back cell by cell: money as numbers shown to the cent; an observer reads
+      // every pledge but not the restricted need's title.
+      const book = await workbook(
+        `/exports/pledges.xlsx?organizationId=${organizationId}&lang=es`,
+        world.observer,
+      );
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['contribuciones-anunciadas']);
+      const sheet = book.worksheets[0];
+      expect(sheet.getCell('B2').numFmt).toBe('#,##0.00');
+      expect(sheet.getCell('D3').numFmt).toBe('#,##0.00');
+      expect(sheet.getCell('I3').numFmt).toBe('yyyy-mm-dd');
+      expect(rowsOf(sheet)).toEqual([
+        [
+          'Miembro',
+          'Monto',
+          'Moneda',
+          'En USD',
+          'Estado',
+          'País',
+          'Grupo de trabajo',
+          'Necesidades',
+          'Anunciada el',
+          'Nota',
+        ],
+        [
+          `Donor ${word}`,
+          13_150_000,
+          'CAD',
+          undefined,
+          'Comprometida',
+          undefined,
+          undefined,
+          undefined,
+          new Date('2026-10-01T00:00:00.000Z'),
+        ],
+        [
+          `Donor ${word}`,
+          2_500_000.5,
+          'EUR',
+          2_700_000.54,
+          'Desembolsada',
+          'Honduras',
+          'Fortalecimiento de los sistemas de asilo',
+          `Open need ${word}`,
+          new Date('2026-09-21T15:00:00.000Z'),
+          'Announced at the "Solidarity Event"; in two parts',
+        ],
+      ]);
+    });
+
+    it('puts the pledge figures in the annual report’s summary and a pledges-by-member sheet equal to platformSummary', async () => {
+      await pledge(
+        world.member,
+        {
+          organizationId: world.organizationId,
+          amount: 250_000.25,
+          currency: 'USD',
+          pledgedAt: '2026-06-01T00:00:00.000Z',
+        },
+        ['COMMITTED', 'DISBURSED'],
+      );
+      await pledge(world.member, {
+        organizationId: world.organizationId,
+        amount: 90_000,
+        currency: 'JPY',
+        pledgedAt: '2026-06-02T00:00:00.000Z',
+      });
+      // Cancelled, and of another year: in neither.
+      await pledge(
+        world.member,
+        { organizationId: world.organizationId, amount: 5, currency: 'USD' },
+        ['CANCELLED'],
+      );
+      await pledge(world.member, {
+        organizationId: world.organizationId,
+        amount: 7,
+        currency: 'USD',
+        pledgedAt: '2025-12-31T23:59:59.000Z',
+      });
+
+      const period = 'from=2026-01-01T00:00:00.000Z&to=2027-01-01T00:00:00.000Z';
+      const book = await workbook(`/exports/annual-report.xlsx?${period}&lang=en`, world.observer);
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Summary',
+        'Coverage',
+        'Twinnings',
+        'Activities',
+        'Pledges by member',
+      ]);
+      const { platformSummary: summary } = await app.ok<{
+        platformSummary: {
+          pledges: number;
+          pledgedUsd: number;
+          disbursedUsd: number;
+          pledgesWithoutRate: number;
+          pledgesByMember: {
+            organization: { name: string };
+            pledges: number;
+            pledgedUsd: number;
+            disbursedUsd: number;
+          }[];
+        };
+      }>(
+        `{ platformSummary(from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z") {
+            pledges pledgedUsd disbursedUsd pledgesWithoutRate
+            pledgesByMember { organization { name } pledges pledgedUsd disbursedUsd } } }`,
+        {},
+        { as: world.observer },
+      );
+      expect(summary.pledgesByMember).toContainEqual({
+        organization: { name: 'Immigration and Refugee Board of Canada' },
+        pledges: 2,
+        pledgedUsd: 250_000.25,
+        disbursedUsd: 250_000.25,
+      });
+      expect(summary.pledgesWithoutRate).toBeGreaterThanOrEqual(1);
+
+      const summarySheet = book.getWorksheet('Summary')!;
+      const figures = rowsOf(summarySheet).slice(4);
+      const at = (name: string) => figures.findIndex((row) => row[0] === name);
+      expect(figures.slice(at('Pledges (not cancelled)'))).toEqual([
+        ['Pledges (not cancelled)', summary.pledges],
+        ['Pledged (USD)', summary.pledgedUsd],
+        ['Disbursed (USD)', summary.disbursedUsd],
+        ['Pledges in a currency without a rate (not in the USD sums)', summary.pledgesWithoutRate],
+      ]);
+      const row = (name: string) => summarySheet.getRow(at(name) + 5);
+      expect(row('Pledges (not cancelled)').getCell(2).numFmt).toBe('#,##0');
+      expect(row('Pledged (USD)').getCell(2).numFmt).toBe('#,##0.00');
+      expect(row('Disbursed (USD)').getCell(2).numFmt).toBe('#,##0.00');
+
+      const pledges = book.getWorksheet('Pledges by member')!;
+      expect(pledges.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '4:4',
+      });
+      expect(pledges.getCell('A1').value).toBe(
+        "Pledges by member: those not cancelled, in USD at the secretariat's rates in force today",
+      );
+      expect(pledges.getCell('A2').value).toBe('From 2026-01-01 to 2027-01-01 (exclusive)');
+      expect(pledges.getColumn(2).numFmt).toBe('#,##0.00');
+      expect(pledges.getCell('C5').numFmt).toBe('#,##0.00');
+      expect(rowsOf(pledges).slice(3)).toEqual([
+        ['Member', 'Pledged (USD)', 'Disbursed (USD)', 'Pledges (not cancelled)'],
+        ...summary.pledgesByMember.map((member) => [
+          member.organization.name,
+          member.pledgedUsd,
+          member.disbursedUsd,
+          member.pledges,
+        ]),
+      ]);
+
+      // In Spanish: the sheet's name fits Excel's 31 characters, its title says it in full.
+      const spanish = await workbook(
+        `/exports/annual-report.xlsx?${period}&lang=es`,
+        world.secretariat,
+      );
+      const hoja = spanish.getWorksheet('Contribuciones por miembro')!;
+      expect(hoja.getCell('A1').value).toBe(
+        'Contribuciones anunciadas por miembro: las no canceladas, en USD a las tasas de la Secretaría Técnica vigentes hoy',
+      );
+      expect(rowsOf(hoja)[3]).toEqual([
+        'Miembro',
+        'Anunciado (USD)',
+        'Desembolsado (USD)',
+        'Contribuciones anunciadas (no canceladas)',
+      ]);
+    });
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The lists the service exports (GET /exports/<list>.<csv|xlsx>). */
-export type ExportList = 'needs' | 'offers' | 'twinnings' | 'activities' | 'coverage';
+export type ExportList = 'needs' | 'offers' | 'twinnings' | 'activities' | 'coverage' | 'pledges';
 
 /** The address of an export: the list's filters (empty ones left out) and the console's language. */
 export function exportUrl(

@@ -4,6 +4,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
 import { messageOf } from '../../components/errors';
+import { ExportLinks } from '../../components/export-links';
 import { Field } from '../../components/form';
 import { useFormat } from '../../components/format';
 import { Pager } from '../../components/pager';
@@ -179,6 +180,10 @@ export default function PledgesList() {
         </div>
       </form>
 
+      <ExportLinks
+        list="pledges"
+        filters={{ organizationId: organization, countryCode: country, status }}
+      />
       {moved && (
         <p role="status" className="notice notice-success">
           {moved}
