@@ -347,27 +347,34 @@ describe('live updates (GraphQL subscriptions over graphql-ws)', () => {
       }>(TWINNING_CHANGED);
       await untilListening(app.app, 1);
 
-      const offer = await postOffer(app, world.member, world.organizationId);
-      const need = await postNeed(app, world.secretariat, { countryCode: 'HN' });
-      const twinning = await propose(world.member, offer, [need]);
-      await app.ok(RESPOND, { id: twinning, accept: true }, { as: world.honduras });
-      await app.ok(CONFIRM, { id: twinning }, { as: world.secretariat });
-      const recorded = await app.ok<{ recordActivity: { id: string } }>(
-        RECORD_ACTIVITY,
-        { input: anActivity(twinning, { title: 'Module 1' }) },
-        { as: world.member },
-      );
-      await app.ok(COMPLETE_ACTIVITY, { id: recorded.recordActivity.id }, { as: world.honduras });
-      await app.ok(COMPLETE, { id: twinning }, { as: world.member });
-
+      // Each event is read before the next change: an event carries the twinning as it is
+      // when delivered, so a later change made first (the activity completed) would show.
       const steps: [string, string[]][] = [];
-      for (let step = 0; step < 6; step++) {
+      const nextStep = async () => {
         const { twinningChanged } = (await feed.next()).data!;
         steps.push([
           twinningChanged.status,
           twinningChanged.activities.map((activity) => `${activity.title} ${activity.status}`),
         ]);
-      }
+      };
+      const offer = await postOffer(app, world.member, world.organizationId);
+      const need = await postNeed(app, world.secretariat, { countryCode: 'HN' });
+      const twinning = await propose(world.member, offer, [need]);
+      await nextStep();
+      await app.ok(RESPOND, { id: twinning, accept: true }, { as: world.honduras });
+      await nextStep();
+      await app.ok(CONFIRM, { id: twinning }, { as: world.secretariat });
+      await nextStep();
+      const recorded = await app.ok<{ recordActivity: { id: string } }>(
+        RECORD_ACTIVITY,
+        { input: anActivity(twinning, { title: 'Module 1' }) },
+        { as: world.member },
+      );
+      await nextStep();
+      await app.ok(COMPLETE_ACTIVITY, { id: recorded.recordActivity.id }, { as: world.honduras });
+      await nextStep();
+      await app.ok(COMPLETE, { id: twinning }, { as: world.member });
+      await nextStep();
       expect(steps).toEqual([
         ['PROPOSED', []],
         ['ACCEPTED', []],
