@@ -33,6 +33,7 @@ import { ExpiryModule } from './expiry/expiry.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
 import { MailModule } from './mail/mail.module';
 import { AttentionModule } from './attention/attention.module';
@@ -146,6 +147,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ConsoleModule,
+        ImportsModule,
       ],
       providers: [
         {

@@ -48,6 +48,9 @@ import { Expiry1795950000000 } from './migrations/postgres/1795950000000-expiry'
 import { Commitments1764500000000 } from './migrations/sqlite/1764500000000-commitments';
 import { Commitments1795970000000 } from './migrations/postgres/1795970000000-commitments';
 import { FollowUps1764490000000 } from './migrations/sqlite/1764490000000-follow-ups';
+import { ImportJob } from '../imports/import-job.entity';
+import { Imports1764540000000 } from './migrations/sqlite/1764540000000-imports';
+import { Imports1796010000000 } from './migrations/postgres/1796010000000-imports';
 
 export const ENTITIES = [
   Country,
@@ -76,6 +79,7 @@ export const ENTITIES = [
   IndicatorValue,
   FollowUp,
   FollowUpResponse,
+  ImportJob,
 ];
 
 /**
@@ -97,6 +101,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1764480000000,
     FollowUps1764490000000,
     Commitments1764500000000,
+    Imports1764540000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -107,6 +112,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Expiry1795950000000,
     FollowUps1795960000000,
     Commitments1795970000000,
+    Imports1796010000000,
   ],
 };
 

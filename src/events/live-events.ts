@@ -15,6 +15,8 @@ export interface LiveEvents {
    * status transition, an activity recorded, completed or cancelled.
    */
   twinningChanged: { twinningId: string };
+  /** An import job moved on: a batch done, or its status changed. */
+  importProgress: { jobId: string };
 }
 
 export type LiveEventName = keyof LiveEvents;

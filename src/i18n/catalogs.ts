@@ -13,6 +13,7 @@ import { mailMessages } from '../mail/mail.messages';
 import { notificationsMessages } from '../notifications/notifications.messages';
 import { commitmentsMessages } from '../commitments/commitments.messages';
 import { followUpsMessages } from '../follow-ups/follow-ups.messages';
+import { importsMessages } from '../imports/imports.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -37,6 +38,7 @@ export const CATALOGS = {
   events: eventsMessages,
   commitments: commitmentsMessages,
   followUps: followUpsMessages,
+  imports: importsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -158,6 +158,7 @@ describe('start-up', () => {
         'countries',
         'follow_up_responses',
         'follow_ups',
+        'import_jobs',
         'indicator_values',
         'indicators',
         'job_runs',
