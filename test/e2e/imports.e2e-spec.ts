@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -31,7 +32,11 @@ describe('Imports of needs and offers from spreadsheets', () => {
   let world: World;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { IMPORT_POLL_MS: '20' } });
+    // With TEST_REDIS_URL the jobs go through BullMQ; without, through the job table.
+    const redis = process.env.TEST_REDIS_URL
+      ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_KEY_PREFIX: `imports-${randomUUID()}:` }
+      : {};
+    app = await startTestApp({ env: { IMPORT_POLL_MS: '20', ...redis } });
     world = await buildWorld(app);
   });
 
