@@ -104,6 +104,7 @@ export class ImportRunner {
   private async process(job: ImportJob): Promise<void> {
     const [owner] = await this.accounts.byIds([job.ownerId]);
     const content = Buffer.from(job.content, 'base64');
+    job.content = ''; // the bytes are enough: the text is not held for the whole run
     const lookups = await this.lookups();
     job.status = ImportStatus.RUNNING;
     if (job.total === 0) job.total = await this.countDataRows(job, content);

@@ -40,13 +40,32 @@ export function csvDelimiterOf(content: Buffer): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
+/** How much of the file a parser is handed at a time. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The file as a stream of small chunks. A parser handed the whole file as one chunk parses
+ * it all at once, ahead of its reader, and holds every row it made until they are read;
+ * handed small chunks, it waits for its reader between two of them.
+ */
+function chunksOf(content: Buffer): Readable {
+  return Readable.from(
+    (function* () {
+      for (let start = 0; start < content.length; start += CHUNK_BYTES) {
+        yield content.subarray(start, start + CHUNK_BYTES);
+      }
+    })(),
+    { objectMode: false },
+  );
+}
+
 function isBlank(cells: readonly CellValue[]): boolean {
   return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
 }
 
 /** The rows of a CSV file (UTF-8, a BOM is fine, "," or ";", quoted fields), blank ones skipped. */
 async function* csvRows(content: Buffer): AsyncGenerator<SheetRow> {
-  const parser = Readable.from([content]).pipe(
+  const parser = chunksOf(content).pipe(
     parse({
       bom: true,
       delimiter: csvDelimiterOf(content),
@@ -82,7 +101,7 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
  * whole), blank ones skipped. Merged cells hold their value in their first cell only.
  */
 async function* xlsxRows(content: Buffer): AsyncGenerator<SheetRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(chunksOf(content), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -33,7 +33,7 @@ describe('Imports of needs and offers from spreadsheets', () => {
 
   beforeAll(async () => {
     // With TEST_REDIS_URL the jobs go through BullMQ; without, through the job table.
-    const redis = process.env.TEST_REDIS_URL
+    const redis: Record<string, string> = process.env.TEST_REDIS_URL
       ? { REDIS_URL: process.env.TEST_REDIS_URL, REDIS_KEY_PREFIX: `imports-${randomUUID()}:` }
       : {};
     app = await startTestApp({ env: { IMPORT_POLL_MS: '20', ...redis } });
