@@ -122,7 +122,7 @@ export class ImportRunner {
       if (seen <= job.processed) continue; // done before a restart
       batch.push(row);
       if (batch.length >= IMPORT_BATCH_ROWS) {
-        if (this.stopping) return;
+        if (this.stopping) return this.release(job);
         await this.runBatch(job, owner, header, lookups, batch);
         batch = [];
       }
@@ -134,7 +134,7 @@ export class ImportRunner {
         { row: 1, field: null, message: msg('imports.noHeader', { example: example.join(' | ') }) },
       ]);
     }
-    if (this.stopping) return;
+    if (this.stopping) return this.release(job);
     if (batch.length > 0) await this.runBatch(job, owner, header, lookups, batch);
     await this.finish(job, ImportStatus.DONE, []);
   }
@@ -331,6 +331,19 @@ export class ImportRunner {
       ),
     );
     await this.events.publish('importProgress', { jobId: job.id });
+  }
+
+  /**
+   * Stopped between two batches (the application shuts down): the job waits again, QUEUED
+   * with what it has done, so the next worker (this instance restarted, or another) takes
+   * it at once and resumes after its last committed batch, without waiting for a lease.
+   */
+  private async release(job: ImportJob): Promise<void> {
+    job.status = ImportStatus.QUEUED;
+    await this.jobs.update(
+      { id: job.id },
+      { status: ImportStatus.QUEUED, leaseUntil: null, updatedAt: this.clock.now() },
+    );
   }
 
   private async finish(
