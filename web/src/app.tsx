@@ -104,6 +104,14 @@ function Screens() {
         }
       />
       <Route
+        path="/imports"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.imports} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
         path="/plan"
         element={
           <SignedIn>

@@ -52,6 +52,8 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   ];
   // The National Action Plans: for those who write them and those who follow them.
   const commitments = { to: '/commitments', label: t('commitments.nav') };
+  // Spreadsheets in (and out): for those who write needs or offers.
+  const imports = { to: '/imports', label: t('imports.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
@@ -60,11 +62,13 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
       { to: '/plan', label: t('nav.plan') },
       { to: '/users', label: t('nav.users') },
       { to: '/organizations', label: t('nav.organizations') },
+      imports,
       { to: '/audit', label: t('nav.audit') },
     ];
   }
-  if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') return [home, ...common, commitments];
-  return [home, ...common];
+  if (role === 'COUNTRY_FOCAL_POINT') return [home, ...common, commitments, imports];
+  if (role === 'OBSERVER') return [home, ...common, commitments];
+  return [home, ...common, imports];
 }
 
 /** The frame of every signed-in screen: top bar, navigation, the screen. */

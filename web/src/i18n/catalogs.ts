@@ -5,6 +5,7 @@ import { commitmentsWords } from './commitments';
 import { en } from './en';
 import { es } from './es';
 import { homeWords } from './home';
+import { importsWords } from './imports';
 import { needsWords } from './needs';
 import { offersWords } from './offers';
 import { secretariatWords } from './secretariat';
@@ -24,6 +25,7 @@ export const AREAS = {
   account: accountWords,
   attention: attentionWords,
   commitments: commitmentsWords,
+  imports: importsWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */
