@@ -104,7 +104,7 @@ function Screens() {
         }
       />
       <Route
-        path="/imports"
+        path="/spreadsheets"
         element={
           <SignedIn>
             <ChunkView of={screens.imports} props={{}} />

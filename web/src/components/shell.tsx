@@ -53,7 +53,7 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   // The National Action Plans: for those who write them and those who follow them.
   const commitments = { to: '/commitments', label: t('commitments.nav') };
   // Spreadsheets in (and out): for those who write needs or offers.
-  const imports = { to: '/imports', label: t('imports.nav') };
+  const imports = { to: '/spreadsheets', label: t('imports.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
