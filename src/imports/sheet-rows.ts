@@ -76,10 +76,12 @@ async function* csvRows(content: Buffer): AsyncGenerator<SheetRow> {
   );
   for await (const record of parser as AsyncIterable<{
     record: string[];
-    info: { lines: number };
+    info: { records: number };
   }>) {
     const cells = record.record.map((cell) => (cell.trim() === '' ? null : cell));
-    if (!isBlank(cells)) yield { row: record.info.lines, cells };
+    // The record's number is its row as a spreadsheet shows the file (a blank line is a row;
+    // a quoted cell over several lines is one), not the line it ends on.
+    if (!isBlank(cells)) yield { row: record.info.records, cells };
   }
 }
 
