@@ -1,7 +1,7 @@
 /**
  * Imports measured on the built service (dist/src/main.js, `nest build` first) on a fresh
- * SQLite file, in a process of its own so that its peak memory is the import's service's
- * own: Honduras's focal point POSTs a file of needs (bench/import-file.ts makes it here),
+ * SQLite file, in a process of its own so that its peak memory is the service's own
+ * (an idle server already holds about 250 MiB): Honduras's focal point POSTs a file of needs (bench/import-file.ts makes it here),
  * then follows the job with `importJob` until it ends. Time runs from the POST to the job's
  * DONE; peak RSS is the server's high-water mark (VmHWM, Linux), and its resident memory
  * once started, before the import, for comparison.
@@ -58,7 +58,12 @@ async function graphql<T>(url: string, query: string, variables = {}, token?: st
 const LOGIN =
   'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 
-export async function measureImport(rows: number, format: 'csv' | 'xlsx'): Promise<ImportMeasure> {
+/** `serverEnv`: more of the server's environment (MALLOC_ARENA_MAX, NODE_OPTIONS...). */
+export async function measureImport(
+  rows: number,
+  format: 'csv' | 'xlsx',
+  serverEnv: Record<string, string> = {},
+): Promise<ImportMeasure> {
   const folder = mkdtempSync(join(tmpdir(), 'twinning-import-bench-'));
   const file = join(folder, `needs.${format}`);
   await writeNeedsFile(file, rows, format);
@@ -72,7 +77,7 @@ export async function measureImport(rows: number, format: 'csv' | 'xlsx'): Promi
     SECRETARIAT_EMAIL: SECRETARIAT.email,
     SECRETARIAT_PASSWORD: SECRETARIAT.password,
     IMPORT_POLL_MS: '50',
-    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    ...serverEnv,
     // No e-mail is sent; nothing listens there.
     SMTP_URL: 'smtp://127.0.0.1:9',
   });
@@ -129,10 +134,14 @@ export async function measureImport(rows: number, format: 'csv' | 'xlsx'): Promi
   }
 }
 
-// As a script: `ts-node bench/import-bench.ts 10000 csv` prints one measure as JSON.
+// As a script: `ts-node bench/import-bench.ts 10000 csv [NAME=value...]` prints one measure
+// as JSON (NAME=value: more of the server's environment).
 if (require.main === module) {
-  const [rows, format] = process.argv.slice(2);
-  measureImport(Number(rows), format as 'csv' | 'xlsx')
+  const [rows, format, ...settings] = process.argv.slice(2);
+  const serverEnv = Object.fromEntries(
+    settings.map((setting) => [setting.split('=')[0], setting.split('=').slice(1).join('=')]),
+  );
+  measureImport(Number(rows), format as 'csv' | 'xlsx', serverEnv)
     .then((measure) => console.log(JSON.stringify(measure)))
     .catch((error: unknown) => {
       console.error(error);
