@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { buildWorld } from '../support/builders';
 import { TEST_PASSWORD } from '../support/graphql-client';
+import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD } from '../support/test-app';
 import {
   ConsolePage,
   ConsoleServer,
@@ -14,11 +15,16 @@ import {
 } from './support/console';
 
 const NAP_SHEET = join(__dirname, '..', 'fixtures', 'pan-honduras.xlsx');
+const OFFERS_CSV =
+  'Organization,Working groups,Title,Description,Modalities,Languages,Capacity\n' +
+  'Immigration and Refugee Board of Canada,ASYLUM_SYSTEMS,Eligibility training,Two weeks,Training,"en, fr",3\n' +
+  'World Bank Group,ASYLUM_SYSTEMS,Loans,Money,Financial,en,2\n';
 
 /**
  * Spreadsheet imports in the console (issue 16): Honduras's focal point, on a phone in
  * Spanish, checks the ministry's NAP sheet, reads each bad row's problem, imports it and
- * watches the progress to its end; a member's focal point imports offers in English.
+ * watches the progress to its end; a member's focal point imports offers in English; the
+ * secretariat, who imports both, checks offers.
  */
 describeInBrowser('Imports of needs and offers', () => {
   let server: ConsoleServer;
@@ -43,8 +49,13 @@ describeInBrowser('Imports of needs and offers', () => {
     await server?.stop();
   });
 
-  async function as(email: string, language: 'es' | 'en', width = 1280): Promise<ConsolePage> {
-    const opening = await openSignedIn(browser, server.url, email, TEST_PASSWORD, {
+  async function as(
+    email: string,
+    language: 'es' | 'en',
+    width = 1280,
+    password = TEST_PASSWORD,
+  ): Promise<ConsolePage> {
+    const opening = await openSignedIn(browser, server.url, email, password, {
       language,
       width,
     });
@@ -135,13 +146,9 @@ describeInBrowser('Imports of needs and offers', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Choose a file.' }).waitFor();
 
-    const csv =
-      'Organization,Working groups,Title,Description,Modalities,Languages,Capacity\n' +
-      'Immigration and Refugee Board of Canada,ASYLUM_SYSTEMS,Eligibility training,Two weeks,Training,"en, fr",3\n' +
-      'World Bank Group,ASYLUM_SYSTEMS,Loans,Money,Financial,en,2\n';
     await page
       .getByLabel('File (XLSX or CSV)')
-      .setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      .setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(OFFERS_CSV) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Import finished.').waitFor({ timeout: 20_000 });
     expect(await counts(page)).toEqual({ New: '1', Changed: '0', 'Rows refused': '1' });
@@ -159,5 +166,22 @@ describeInBrowser('Imports of needs and offers', () => {
       ],
     ]);
     await checked(page);
+  });
+  it("the secretariat chooses offers, and a check of the same CSV would add only the other organization's offer (en)", async () => {
+    const { page } = await as(SECRETARIAT_EMAIL, 'en', 1280, SECRETARIAT_PASSWORD);
+    await page
+      .getByRole('navigation', { name: NAVIGATION.en })
+      .getByRole('link', { name: 'Imports and exports' })
+      .click();
+    const kind = page.getByRole('group', { name: 'What does the file hold?' });
+    expect(await kind.getByRole('radio', { name: 'Needs' }).isChecked()).toBe(true);
+    await kind.getByRole('radio', { name: 'Offers' }).check();
+    await page
+      .getByLabel('File (XLSX or CSV)')
+      .setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(OFFERS_CSV) });
+    await page.getByRole('button', { name: 'Check without importing' }).click();
+    await page.getByText('Check finished: nothing was saved.', { exact: false }).waitFor();
+    expect(await counts(page)).toEqual({ New: '1', Changed: '0', 'Rows refused': '0' });
+    await page.getByText('No row has a problem.').waitFor();
   });
 });
