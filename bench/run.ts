@@ -17,6 +17,7 @@ import { MeetingRequest, packAgenda } from '../src/platform-events/agenda/pack-a
 import { seededRandom, syntheticData } from '../test/support/synthetic-data';
 import { needsExportTimes } from './export-bench';
 import { graphqlSuggestionLatencies } from './graphql-bench';
+import { ImportMeasure, measureImport } from './import-bench';
 
 interface Row {
   figure: string;
@@ -188,6 +189,56 @@ async function exportRow(): Promise<Row> {
   };
 }
 
+/** The import rows run the built service: built here, so that it is the code measured. */
+function buildService(): void {
+  const built = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], {
+    encoding: 'utf8',
+    cwd: join(__dirname, '..'),
+  });
+  if (built.status !== 0) throw new Error(`nest build failed: ${built.stdout}${built.stderr}`);
+}
+
+/**
+ * Settings of the server's process that bound its memory: glibc's malloc arenas (one per
+ * thread by default: the sqlite3 driver's threads leave memory in theirs) and V8's old space
+ * (which otherwise grows with the allocation rate, well beyond what is alive).
+ */
+const TUNED = { MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=256' };
+
+async function importRows(): Promise<Row[]> {
+  buildService();
+  const describe = (m: ImportMeasure) =>
+    `${m.status}, ${m.created.toLocaleString('en')} created, ${m.rejected} rejected, ` +
+    `${(m.importMs / 1000).toFixed(1)} s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB ` +
+    `(${m.startedRssMiB.toFixed(0)} MiB before the POST; ${m.fileMiB.toFixed(1)} MiB file)`;
+  const done = (m: ImportMeasure) => m.status === 'DONE' && m.created === m.rows;
+  const small = await measureImport(10_000, 'csv');
+  const large = await measureImport(50_000, 'xlsx');
+  const tuned = await measureImport(50_000, 'xlsx', TUNED);
+  return [
+    {
+      figure: 'import of 10,000 needs (CSV), POST to DONE, built service on SQLite',
+      measured: describe(small),
+      goal: '≤ 10 s',
+      met: done(small) && small.importMs <= 10_000,
+    },
+    {
+      figure: 'import of 50,000 needs (XLSX), peak RSS of the service process',
+      measured: describe(large),
+      goal: '≤ 300 MiB',
+      met: done(large) && large.peakRssMiB <= 300,
+    },
+    {
+      figure: `the same, the server run with ${Object.entries(TUNED)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ')}`,
+      measured: describe(tuned),
+      goal: '≤ 300 MiB',
+      met: done(tuned) && tuned.peakRssMiB <= 300,
+    },
+  ];
+}
+
 async function main(): Promise<void> {
   const rows = [
     engineSuggestions(),
@@ -196,6 +247,7 @@ async function main(): Promise<void> {
     ...versusMunkres(),
     agendaPacking(),
     await exportRow(),
+    ...(await importRows()),
   ];
   const header = ['figure', 'measured', 'goal', 'met'];
   const cells = rows.map((row) => [

@@ -35,6 +35,7 @@ import { ExportsModule } from './exports/exports.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { SubscriptionContextInput, SubscriptionServer } from './events/subscription-server';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { translateErrorsPlugin } from './i18n/translate-errors';
 import { MailModule } from './mail/mail.module';
 import { AttentionModule } from './attention/attention.module';
@@ -156,6 +157,7 @@ export class AppModule {
         MetricsModule,
         ConsoleModule,
         PlatformEventsModule,
+        ImportsModule,
       ],
       providers: [
         {

@@ -376,6 +376,20 @@ export class Environment {
   @IsInt()
   PROPOSAL_EXPIRY_DAYS = 30;
 
+  // ---- Imports of needs and offers (issue 16) -------------------------------------------
+
+  /** The largest file an import takes, in bytes (default 20 MiB: about 100,000 rows). */
+  @Transform(toInt)
+  @Min(1024)
+  @IsInt()
+  IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** How often (milliseconds) a worker looks for import jobs, without Redis. */
+  @Transform(toInt)
+  @Min(10)
+  @IsInt()
+  IMPORT_POLL_MS = 1000;
+
   // ---- Follow-ups (issue 14) -----------------------------------------------------------
 
   /**

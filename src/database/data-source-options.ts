@@ -67,6 +67,9 @@ import { PlatformEvents1764520000000 } from './migrations/sqlite/1764520000000-p
 import { PlatformEvents1795990000000 } from './migrations/postgres/1795990000000-platform-events';
 import { Comments1764530000000 } from './migrations/sqlite/1764530000000-comments';
 import { Comments1796000000000 } from './migrations/postgres/1796000000000-comments';
+import { ImportJob } from '../imports/import-job.entity';
+import { Imports1764540000000 } from './migrations/sqlite/1764540000000-imports';
+import { Imports1796010000000 } from './migrations/postgres/1796010000000-imports';
 
 export const ENTITIES = [
   Country,
@@ -106,6 +109,7 @@ export const ENTITIES = [
   PlatformEventTwinning,
   AgendaMeeting,
   Comment,
+  ImportJob,
 ];
 
 /**
@@ -130,6 +134,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Pledges1764510000000,
     PlatformEvents1764520000000,
     Comments1764530000000,
+    Imports1764540000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -143,6 +148,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Pledges1795980000000,
     PlatformEvents1795990000000,
     Comments1796000000000,
+    Imports1796010000000,
   ],
 };
 

@@ -17,6 +17,8 @@ export interface LiveEvents {
   twinningChanged: { twinningId: string };
   /** A comment was added to the thread of a need, an offer or a twinning. */
   commentAdded: { commentId: string; subjectId: string };
+  /** An import job moved on: a batch done, or its status changed. */
+  importProgress: { jobId: string };
 }
 
 export type LiveEventName = keyof LiveEvents;

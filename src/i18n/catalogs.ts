@@ -18,6 +18,7 @@ import { dialogueMessages } from '../dialogue/dialogue.messages';
 import { pledgesMessages } from '../pledges/pledges.messages';
 import { troikaMessages } from '../troika/troika.messages';
 import { exportsMessages } from '../exports/exports.messages';
+import { importsMessages } from '../imports/imports.messages';
 import { commonMessages } from './common.messages';
 import type { Message, MessageValue } from './message';
 
@@ -47,6 +48,7 @@ export const CATALOGS = {
   pledges: pledgesMessages,
   troika: troikaMessages,
   exports: exportsMessages,
+  imports: importsMessages,
 } as const;
 
 type Namespaces = typeof CATALOGS;

@@ -5,13 +5,14 @@ import {
   And,
   EntityManager,
   In,
+  IsNull,
   LessThanOrEqual,
   MoreThan,
   Repository,
   SelectQueryBuilder,
 } from 'typeorm';
 import type { User } from '../accounts/user.entity';
-import { FieldProblems, NotFoundError } from '../common/errors/domain-errors';
+import { ConflictError, FieldProblems, NotFoundError } from '../common/errors/domain-errors';
 import { ConnectionShape, PageArgs } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { whereSearchMatches } from '../common/pagination/search-filter';
@@ -37,6 +38,22 @@ import {
 import { Need } from './need.entity';
 import { assertMayManageNeedsOf } from './need.policy';
 import { restrictNeedsToReadable } from './need-visibility.queries';
+
+/** What importing one row did to its need. */
+export type NeedImportOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Whether a stored value equals an imported one (dates by instant, lists by items). */
+function sameValue(stored: unknown, imported: unknown): boolean {
+  if (stored instanceof Date || imported instanceof Date) {
+    return (
+      stored instanceof Date && imported instanceof Date && stored.getTime() === imported.getTime()
+    );
+  }
+  if (Array.isArray(stored) || Array.isArray(imported)) {
+    return JSON.stringify(stored) === JSON.stringify(imported);
+  }
+  return (stored ?? null) === (imported ?? null);
+}
 
 /** Needs of one MIRPS state and working group, counted by status (the coverage report). */
 export interface NeedCounts {
@@ -237,7 +254,12 @@ export class NeedsService {
       .getCount();
   }
 
-  async create(user: User, input: CreateNeedInput): Promise<Need> {
+  /**
+   * createNeed's checks past the input's own rules (class-validator): who may post for the
+   * country, the references, the period, the commitment. FORBIDDEN or BAD_USER_INPUT.
+   * Imports call it for every row: one set of rules.
+   */
+  async checkNew(user: User, input: CreateNeedInput): Promise<void> {
     assertMayManageNeedsOf(user, input.countryCode);
     const problems = new FieldProblems();
     await this.reference.checkCountryCodes(problems, 'countryCode', [input.countryCode], {
@@ -256,8 +278,10 @@ export class NeedsService {
       );
     }
     problems.throwIfAny();
+  }
 
-    const now = this.validity.now();
+  /** A need as createNeed posts it, not saved yet. */
+  private newNeed(user: User, input: CreateNeedInput, now: Date): Need {
     const need = this.needs.create({
       countryCode: input.countryCode,
       workingGroupCode: input.workingGroupCode,
@@ -280,12 +304,138 @@ export class NeedsService {
       expiresAt: this.validity.expiresAtFrom(now),
     });
     need.searchText = searchTextOf(need);
+    return need;
+  }
+
+  async create(user: User, input: CreateNeedInput): Promise<Need> {
+    await this.checkNew(user, input);
+    const need = this.newNeed(user, input, this.validity.now());
     const posted = await this.transactions.run((manager) => manager.save(need));
-    await this.events.publish('needPosted', {
-      needId: posted.id,
-      workingGroupCode: posted.workingGroupCode,
-    });
+    await this.announcePosted([posted]);
     return posted;
+  }
+
+  /** Tells live subscribers of needs posted (or moved into a working group), once committed. */
+  async announcePosted(needs: readonly Pick<Need, 'id' | 'workingGroupCode'>[]): Promise<void> {
+    for (const need of needs) {
+      await this.events.publish('needPosted', {
+        needId: need.id,
+        workingGroupCode: need.workingGroupCode,
+      });
+    }
+  }
+
+  /**
+   * Inside a running transaction (a batch of an import): each input, checked already
+   * (`checkNew`), posts a need, or changes the need of its country with the same NAP
+   * reference (without one: the need of its country with the same title and no NAP
+   * reference), as updateNeed would; a need that would not change is left alone, so
+   * importing a file again writes nothing. A need whose status allows no change answers
+   * its CONFLICT for that input. Needs posted or moved to another working group are
+   * answered in `posted`, to announce once the transaction commits.
+   */
+  async importMany(
+    manager: EntityManager,
+    user: User,
+    inputs: readonly CreateNeedInput[],
+  ): Promise<{ outcomes: (NeedImportOutcome | ConflictError)[]; posted: Need[] }> {
+    const keyOf = (countryCode: string, napReference: string | null, title: string) =>
+      napReference
+        ? `${countryCode}\u0000ref\u0000${napReference}`
+        : `${countryCode}\u0000title\u0000${title}`;
+    const references = [...new Set(inputs.flatMap((input) => input.napReference?.trim() || []))];
+    const titles = [
+      ...new Set(
+        inputs.filter((input) => !input.napReference?.trim()).map((input) => input.title.trim()),
+      ),
+    ];
+    const countries = [...new Set(inputs.map((input) => input.countryCode))];
+    const existing = new Map<string, Need>();
+    const found: Need[] = [];
+    if (references.length > 0) {
+      found.push(
+        ...(await manager.find(Need, {
+          where: { countryCode: In(countries), napReference: In(references) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+          lock: writeLock(manager),
+        })),
+      );
+    }
+    if (titles.length > 0) {
+      found.push(
+        ...(await manager.find(Need, {
+          where: { countryCode: In(countries), napReference: IsNull(), title: In(titles) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+          lock: writeLock(manager),
+        })),
+      );
+    }
+    for (const need of found) {
+      const key = keyOf(need.countryCode, need.napReference, need.title);
+      if (!existing.has(key)) existing.set(key, need);
+    }
+    const now = this.validity.now();
+    const outcomes: (NeedImportOutcome | ConflictError)[] = [];
+    const posted: Need[] = [];
+    const toInsert: Need[] = [];
+    const toSave = new Set<Need>();
+    for (const input of inputs) {
+      const key = keyOf(input.countryCode, input.napReference?.trim() || null, input.title.trim());
+      const need = existing.get(key);
+      if (!need) {
+        const created = this.newNeed(user, input, now);
+        existing.set(key, created);
+        toInsert.push(created);
+        outcomes.push('created');
+        continue;
+      }
+      const changes = definedOnly({
+        workingGroupCode: input.workingGroupCode,
+        title: input.title.trim(),
+        description: input.description.trim(),
+        modalities: input.modalities,
+        languages: input.languages,
+        beneficiaries: input.beneficiaries,
+        earliestStart: input.earliestStart,
+        latestEnd: input.latestEnd,
+        priority: input.priority,
+        commitmentId: input.commitmentId,
+        visibility: input.visibility,
+      });
+      const differs = Object.entries(changes).some(
+        ([field, value]) => !sameValue(need[field as keyof Need], value),
+      );
+      if (!differs) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      try {
+        assertMayManageNeedsOf(user, need.countryCode);
+        nextNeedStatus(need, NeedAction.CHANGE);
+      } catch (error) {
+        if (error instanceof ConflictError) {
+          outcomes.push(error);
+          continue;
+        }
+        throw error;
+      }
+      const movedGroup = need.workingGroupCode !== input.workingGroupCode;
+      Object.assign(need, changes);
+      need.searchText = searchTextOf(need);
+      need.updatedAt = now;
+      if (toInsert.includes(need)) outcomes.push('created');
+      else {
+        toSave.add(need);
+        outcomes.push('updated');
+        if (movedGroup) posted.push(need);
+      }
+    }
+    if (toInsert.length > 0) {
+      await manager.insert(Need, toInsert);
+      posted.push(...toInsert);
+    }
+    if (toSave.size > 0) await manager.save([...toSave]);
+    return { outcomes, posted };
   }
 
   async update(user: User, id: string, input: UpdateNeedInput): Promise<Need> {

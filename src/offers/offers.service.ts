@@ -200,13 +200,74 @@ export class OffersService {
     });
   }
 
-  async create(user: User, input: CreateOfferInput): Promise<Offer> {
+  /**
+   * createOffer's checks past the input's own rules (class-validator): who may post for
+   * the organization, the references, the period. FORBIDDEN or BAD_USER_INPUT. Imports call
+   * it for every row: one set of rules.
+   */
+  async checkNew(user: User, input: CreateOfferInput): Promise<void> {
     assertMayManageOffersOf(user, input.organizationId);
     const problems = new FieldProblems();
     await this.organizations.checkExists(problems, 'organizationId', input.organizationId);
     await this.checkReferences(problems, input);
     checkPeriod(problems, 'availableTo', input.availableFrom, input.availableTo);
     problems.throwIfAny();
+  }
+
+  /**
+   * One row of an import, checked already (`checkNew`): posts the offer, or changes the
+   * organization's offer with the same title as updateOffer does (its rules: CONFLICT when
+   * it may not change). An offer that would not change is left alone, so importing a file
+   * again writes nothing; with `dryRun`, nothing is written and the outcome is told.
+   */
+  async importOne(
+    user: User,
+    input: CreateOfferInput,
+    dryRun: boolean,
+  ): Promise<'created' | 'updated' | 'unchanged'> {
+    const offer = await this.offers.findOne({
+      where: { organizationId: input.organizationId, title: input.title.trim() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    if (!offer) {
+      if (!dryRun) await this.create(user, input);
+      return 'created';
+    }
+    const [groups, countries] = await Promise.all([
+      this.workingGroupsOf([offer.id]),
+      this.eligibleCountriesOf([offer.id]),
+    ]);
+    const sorted = (codes: readonly string[]) => JSON.stringify([...new Set(codes)].sort());
+    const sameDate = (a: Date | null, b: Date | null | undefined) =>
+      (a?.getTime() ?? null) === (b?.getTime() ?? null);
+    const unchanged =
+      offer.description === input.description.trim() &&
+      JSON.stringify(offer.modalities) === JSON.stringify(input.modalities) &&
+      JSON.stringify(offer.languages) === JSON.stringify(input.languages) &&
+      offer.capacity === input.capacity &&
+      sameDate(offer.availableFrom, input.availableFrom) &&
+      sameDate(offer.availableTo, input.availableTo) &&
+      sorted(groups.map((link) => link.workingGroupCode)) === sorted(input.workingGroupCodes) &&
+      sorted(countries.map((link) => link.countryCode)) ===
+        sorted(input.eligibleCountryCodes ?? []);
+    if (unchanged) return 'unchanged';
+    if (dryRun) {
+      assertMayManageOffersOf(user, offer.organizationId);
+      assertOfferAllows(offer, OfferAction.CHANGE);
+    } else {
+      const { organizationId: _organization, ...changes } = input;
+      await this.update(user, offer.id, {
+        ...changes,
+        availableFrom: input.availableFrom ?? null,
+        availableTo: input.availableTo ?? null,
+        eligibleCountryCodes: input.eligibleCountryCodes ?? [],
+      });
+    }
+    return 'updated';
+  }
+
+  async create(user: User, input: CreateOfferInput): Promise<Offer> {
+    await this.checkNew(user, input);
 
     const now = this.validity.now();
     const offer = this.offers.create({

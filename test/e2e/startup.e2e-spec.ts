@@ -162,6 +162,7 @@ describe('start-up', () => {
         'exchange_rates',
         'follow_up_responses',
         'follow_ups',
+        'import_jobs',
         'indicator_values',
         'indicators',
         'job_runs',

@@ -120,6 +120,14 @@ function Screens() {
         }
       />
       <Route
+        path="/spreadsheets"
+        element={
+          <SignedIn>
+            <ChunkView of={screens.imports} props={{}} />
+          </SignedIn>
+        }
+      />
+      <Route
         path="/plan"
         element={
           <SignedIn>

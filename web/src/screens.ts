@@ -14,6 +14,7 @@ export const screens = {
   secretariat: chunk(() => import('./pages/secretariat')),
   account: chunk(() => import('./pages/account')),
   publicAccount: chunk(() => import('./pages/public-account')),
+  imports: chunk(() => import('./pages/imports')),
 };
 
 /** The overview's charts (Recharts): with the overview, never before sign-in. */

@@ -56,6 +56,8 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
   const events = { to: '/events', label: t('events.nav') };
   // Pledges: the secretariat and the members who make them (CONSOLE.md).
   const pledges = { to: '/pledges', label: t('pledges.nav') };
+  // Spreadsheets in (and out): for those who write needs or offers.
+  const imports = { to: '/spreadsheets', label: t('imports.nav') };
   if (role === 'SECRETARIAT') {
     return [
       { to: '/', label: t('nav.overview') },
@@ -66,13 +68,13 @@ function placesOf(role: string, t: (key: string) => string): Place[] {
       { to: '/plan', label: t('nav.plan') },
       { to: '/users', label: t('nav.users') },
       { to: '/organizations', label: t('nav.organizations') },
+      imports,
       { to: '/audit', label: t('nav.audit') },
     ];
   }
-  if (role === 'COUNTRY_FOCAL_POINT' || role === 'OBSERVER') {
-    return [home, ...common, commitments, events];
-  }
-  return [home, ...common, pledges, events];
+  if (role === 'COUNTRY_FOCAL_POINT') return [home, ...common, commitments, events, imports];
+  if (role === 'OBSERVER') return [home, ...common, commitments, events];
+  return [home, ...common, pledges, events, imports];
 }
 
 /** The frame of every signed-in screen: top bar, navigation, the screen. */

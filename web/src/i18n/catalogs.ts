@@ -7,6 +7,7 @@ import { en } from './en';
 import { es } from './es';
 import { eventsWords } from './events';
 import { homeWords } from './home';
+import { importsWords } from './imports';
 import { needsWords } from './needs';
 import { offersWords } from './offers';
 import { pledgeStatusWords, pledgesWords } from './pledges';
@@ -33,6 +34,7 @@ export const AREAS = {
   pledges: pledgesWords,
   pledgeStatus: pledgeStatusWords,
   exports: exportsWords,
+  imports: importsWords,
 };
 
 /** All the console's words in one language: the common ones and each area's. */
