@@ -40,6 +40,8 @@ describe('validateEnvironment', () => {
       POSTING_EXPIRY_WARNING_DAYS: 30,
       PROPOSAL_EXPIRY_DAYS: 30,
       FOLLOW_UP_AFTER_DAYS: 180,
+      IMPORT_MAX_BYTES: 20 * 1024 * 1024,
+      IMPORT_POLL_MS: 1000,
     });
   });
 

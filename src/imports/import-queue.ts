@@ -142,6 +142,9 @@ export class DatabaseImportQueue
  * worker; the runner resumes it after its last committed batch. At start-up the jobs the
  * table holds as QUEUED or RUNNING are queued again, in case the queueing was lost.
  */
+/** How long closing the queue may wait on a reachable Redis. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 @Injectable()
 export class BullImportQueue
   extends ImportQueue
@@ -160,6 +163,8 @@ export class BullImportQueue
   ) {
     super();
     this.queue = new Queue('imports', { connection: this.connect(), prefix: this.prefix });
+    // Without a listener, BullMQ writes a lost connection's errors to the console.
+    this.queue.on('error', (error) => this.log.warn(`Import queue: ${error.message}`));
   }
 
   /** BullMQ's connections block on commands: no per-command timeout or retry limit. */
@@ -192,12 +197,28 @@ export class BullImportQueue
     for (const job of unfinished) await this.enqueue(job.id);
   }
 
+  /**
+   * Closes the worker (it finishes its batch: the runner stops between batches) and the
+   * queue. With Redis gone or silent, BullMQ's close waits on commands that never end, so
+   * it is given CLOSE_TIMEOUT_MS when Redis is up and none when it is not; then the
+   * connections are dropped either way. An unfinished job is resumed at the next start.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.runner.stop();
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(
-      this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
-    );
+    const reachable = this.connections.every((connection) => connection.status === 'ready');
+    const closing = (async () => {
+      await this.worker?.close();
+      await this.queue.close();
+      await Promise.all(this.connections.map((connection) => connection.quit()));
+    })().catch((error: Error) => this.log.warn(`Closing the import queue: ${error.message}`));
+    if (reachable) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        closing,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
+    }
+    for (const connection of this.connections) connection.disconnect();
   }
 }

@@ -169,6 +169,7 @@ describeInBrowser('spreadsheet exports', () => {
       'Coverage',
       'Twinnings',
       'Activities',
+      'Pledges by member',
     ]);
     const summary = book.getWorksheet('Summary')!;
     expect(summary.getCell('A1').value).toBe('MIRPS Support Platform: annual report');
