@@ -44,6 +44,9 @@ export class ExportErrorsFilter implements ExceptionFilter {
         return;
       }
     }
+    // The file's headers may be set already (nothing written yet): the answer is JSON.
+    response.removeHeader('Content-Disposition');
+    response.removeHeader('Content-Type');
     const locale = preferredLocale(request as Request, languageOf(request));
     if (!known) {
       response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({

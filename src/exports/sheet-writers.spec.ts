@@ -115,6 +115,16 @@ describe('writeCsv', () => {
   });
 });
 
+describe('csvText', () => {
+  it('writes text a spreadsheet would run as a formula with a leading apostrophe', () => {
+    for (const formula of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) {
+      expect(csvText(formula, 'text')).toBe(`'${formula}`);
+    }
+    expect(csvText('Formación = capacitación', 'text')).toBe('Formación = capacitación');
+    expect(csvText(-5, 'integer')).toBe('-5');
+  });
+});
+
 describe('roomIn', () => {
   it('answers at once while the stream has room, else on drain', async () => {
     const client = stalledClient();

@@ -39,8 +39,16 @@ export function csvText(value: CellValue, kind: ColumnKind): string {
     return kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
   }
   if (kind === 'money' && typeof value === 'number') return value.toFixed(2);
+  if (typeof value === 'string' && FORMULA_START.test(value)) return `'${value}`;
   return String(value);
 }
+
+/**
+ * Text a spreadsheet would run as a formula when it opens a CSV (`=HYPERLINK(...)` in an
+ * offer's title): written with a leading apostrophe, which shows it as text (OWASP's CSV
+ * injection advice). XLSX cells are typed strings and need none.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Streams a table as CSV (UTF-8 with a byte-order mark, so Excel reads accents right;

@@ -105,20 +105,21 @@ export class MatchingService {
   /**
    * The plan among an event's participants: the optimal plan of the needs of its countries
    * (in its working groups, if it names any) and the offers of its organizations, as if
-   * nothing else were posted; restricted needs as in `plan`, for the reader.
+   * nothing else were posted. Whoever schedules it, each pair is put before the offer's
+   * member, and a restricted need is never planned for a member (API.md): restricted needs
+   * are left out.
    */
-  async planAmong(reader: Reader, participants: PlanParticipants): Promise<PlanOutcome> {
+  async planAmong(participants: PlanParticipants): Promise<PlanOutcome> {
     const snapshot = await this.snapshot();
     const countries = new Set(participants.countryCodes);
     const organizations = new Set(participants.organizationIds);
     const groups = new Set(participants.workingGroupCodes);
-    const readable = this.admission(reader, snapshot);
     const { assignments, unmatchedNeedIds, totalScore } = snapshot.engine.plan(
       undefined,
       (need) =>
         countries.has(need.countryCode) &&
         (groups.size === 0 || groups.has(need.workingGroupCode)) &&
-        readable(need),
+        !snapshot.restricted.has(need.id),
       (offer) => organizations.has(snapshot.organizationOf.get(offer.id) ?? ''),
     );
     return { assignments, unmatchedNeedIds, totalScore };

@@ -264,7 +264,7 @@ export class PlatformEventsService {
       this.organizationsOf([eventId]),
       this.workingGroupsOf([eventId]),
     ]);
-    const plan = await this.matching.planAmong(user, {
+    const plan = await this.matching.planAmong({
       countryCodes: countries.map((link) => link.countryCode),
       organizationIds: organizations.map((link) => link.organizationId),
       workingGroupCodes: groups.map((link) => link.workingGroupCode),

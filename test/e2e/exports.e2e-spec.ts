@@ -292,6 +292,9 @@ describe('exports: lists and the annual report as spreadsheets', () => {
     );
     expect(badPeriod.status).toBe(400);
     expect(errorOf(badPeriod).code).toBe('BAD_USER_INPUT');
+    // Refused once the file's headers were set: an answer in JSON, not a download.
+    expect(badPeriod.headers['content-type']).toMatch(/^application\/json/);
+    expect(badPeriod.headers['content-disposition']).toBeUndefined();
   });
 
   it('takes the console’s session cookie as the bearer token', async () => {

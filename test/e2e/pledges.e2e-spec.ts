@@ -307,6 +307,25 @@ describe('pledges, exchange rates, money totals and the troika', () => {
         code: 'BAD_USER_INPUT',
         fields: [{ field: 'twinningId', message: 'GT is not a party to this twinning' }],
       });
+      // A twinning that does not exist, even for the secretariat, who reads every one.
+      const before = await app.rowCount('pledges');
+      const unknown = await app.fails(
+        CREATE,
+        {
+          input: {
+            organizationId: world.organizationId,
+            amount: 5,
+            currency: 'USD',
+            twinningId: '00000000-0000-4000-8000-000000000000',
+          },
+        },
+        { as: world.secretariat },
+      );
+      expect(unknown.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'twinningId' }],
+      });
+      expect(await app.rowCount('pledges')).toBe(before);
     });
   });
 
