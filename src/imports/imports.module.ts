@@ -5,6 +5,7 @@ import { raw } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { Repository } from 'typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock/clock';
 import { preferredLocale } from '../common/locale';
 import { CommitmentsModule } from '../commitments/commitments.module';
@@ -68,14 +69,27 @@ import { ImportsService } from './imports.service';
   ],
 })
 export class ImportsModule implements NestModule {
-  constructor(private readonly config: ConfigService<Environment, true>) {}
+  constructor(
+    private readonly config: ConfigService<Environment, true>,
+    private readonly accounts: AccountsService,
+  ) {}
 
-  /** The body of an upload is the file, as bytes, up to IMPORT_MAX_BYTES (more: 413). */
+  /**
+   * The body of an upload is the file, as bytes, up to IMPORT_MAX_BYTES (more: 413). Only a
+   * signed-in caller's file is read into memory: anyone else's is left unread, and the
+   * controller refuses the request (401) as it would without a file.
+   */
   configure(consumer: MiddlewareConsumer): void {
     const maxBytes = this.config.get('IMPORT_MAX_BYTES', { infer: true });
     const readFile = raw({ type: () => true, limit: maxBytes });
+    const signedIn = (request: Request) =>
+      this.accounts.userOfAuthorization(request.headers.authorization).then(
+        () => true,
+        () => false,
+      );
     consumer
-      .apply((request: Request, response: Response, next: NextFunction) =>
+      .apply(async (request: Request, response: Response, next: NextFunction) => {
+        if (!(await signedIn(request))) return next();
         readFile(request, response, (error?: unknown) => {
           if (!error) return next();
           const status = (error as { status?: number }).status ?? 400;
@@ -88,8 +102,8 @@ export class ImportsModule implements NestModule {
                 : msg('imports.notSpreadsheet'),
             ),
           });
-        }),
-      )
+        });
+      })
       .forRoutes({ path: 'imports/*path', method: RequestMethod.POST });
   }
 }
