@@ -1,20 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../common/graphql-context';
-import { knownGraphQLError } from '../common/errors/known-error';
+import { restAnswerOf } from '../common/errors/rest-answer';
 import { Locale, preferredLocale } from '../common/locale';
-import { translateError } from '../i18n/translate-errors';
 import { translate } from '../i18n/translate';
 import { ExportClosedError } from './sheet-writers';
-
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
-  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  NOT_FOUND: HttpStatus.NOT_FOUND,
-  CONFLICT: HttpStatus.CONFLICT,
-  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
-};
 
 /**
  * The refusals of the export routes as JSON the caller can act on, as GraphQL answers
@@ -36,8 +26,9 @@ export class ExportErrorsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    const known = knownGraphQLError(exception);
-    if (!known || response.headersSent) {
+    const locale = preferredLocale(request as Request, languageOf(request));
+    const answer = restAnswerOf(exception, locale);
+    if (!answer || response.headersSent) {
       this.log.error({ err: exception, requestId: request.id }, 'Export failed');
       if (response.headersSent) {
         response.destroy();
@@ -47,24 +38,15 @@ export class ExportErrorsFilter implements ExceptionFilter {
     // The file's headers may be set already (nothing written yet): the answer is JSON.
     response.removeHeader('Content-Disposition');
     response.removeHeader('Content-Type');
-    const locale = preferredLocale(request as Request, languageOf(request));
-    if (!known) {
+    if (!answer) {
       response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
         code: 'INTERNAL_SERVER_ERROR',
         message: translate(locale, { key: 'common.internal' }),
       });
       return;
     }
-    const answer = translateError(known.toJSON(), locale);
-    const code = String(answer.extensions?.code);
-    const { fields, reason } = (answer.extensions ?? {}) as Record<string, unknown>;
-    if (code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(STATUS_BY_CODE[code] ?? HttpStatus.BAD_REQUEST).json({
-      code,
-      message: answer.message,
-      ...(fields ? { fields } : {}),
-      ...(reason ? { reason } : {}),
-    });
+    if (answer.body.code === 'UNAUTHENTICATED') response.setHeader('WWW-Authenticate', 'Bearer');
+    response.status(answer.status).json(answer.body);
   }
 }
 

@@ -12,22 +12,14 @@ import {
 import type { Request } from 'express';
 import { AccountsService } from '../accounts/accounts.service';
 import { Public } from '../common/auth/access.decorators';
+import { restAnswerOf } from '../common/errors/rest-answer';
 import { DomainError, InvalidInputError } from '../common/errors/domain-errors';
 import { preferredLocale } from '../common/locale';
 import { CONSOLE_HEADER } from '../console/session-cookie';
 import { msg } from '../i18n/catalogs';
 import { Locale } from '../i18n/locale';
-import { translate } from '../i18n/translate';
 import { ImportKind } from './import-enums';
 import { ImportsService } from './imports.service';
-
-const STATUS_OF_CODE: Record<string, HttpStatus> = {
-  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
-  NOT_FOUND: HttpStatus.NOT_FOUND,
-  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
-};
 
 /** Content types a page may send to another site without a preflight (a form, text). */
 const SIMPLE_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -51,19 +43,8 @@ function assertNotSimpleRequest(request: Request): void {
 
 /** A domain error as an HTTP answer: the contract's code, the message in the caller's language. */
 function httpErrorOf(error: unknown, locale: Locale): unknown {
-  if (!(error instanceof DomainError)) return error;
-  const message = error.i18n ? translate(locale, error.i18n) : error.message;
-  const fields =
-    error instanceof InvalidInputError
-      ? error.fields.map((problem) => ({
-          field: problem.field,
-          message: problem.i18n ? translate(locale, problem.i18n) : problem.message,
-        }))
-      : undefined;
-  return new HttpException(
-    { code: error.code, message, ...(fields ? { fields } : {}) },
-    STATUS_OF_CODE[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR,
-  );
+  const answer = error instanceof DomainError ? restAnswerOf(error, locale) : undefined;
+  return answer ? new HttpException(answer.body, answer.status) : error;
 }
 
 /**
