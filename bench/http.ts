@@ -47,6 +47,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { freePort } from '../test/support/server-process';
+import { START_COMMAND } from '../test/support/start-command';
 import { BenchData, benchData, NEEDS_PAGE_QUERY } from './http-data';
 import { seedDatabase } from './seed-database';
 import {
@@ -65,19 +66,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ONLY = process.env.BENCH_ONLY?.split(',').map((key) => key.trim());
-/** The flags `npm start` gives node, read from package.json: the servers run as deployed. */
-const START_FLAGS = (
-  (
-    JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts.start.match(/(?<=^node )(--\S+ )*/)?.[0] ?? ''
-)
-  .split(' ')
-  .filter(Boolean);
 /** Extra flags for the servers' node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles". */
 const NODE_FLAGS = [
-  ...START_FLAGS,
+  ...START_COMMAND.nodeFlags,
   ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
 ];
 
@@ -152,7 +143,7 @@ async function startProcess(
   const log = openSync(logFile, 'a');
   const child = spawn(process.execPath, [...NODE_FLAGS, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...START_COMMAND.env, ...env },
     stdio: ['ignore', log, log],
   });
   closeSync(log);

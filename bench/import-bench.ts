@@ -1,7 +1,8 @@
 /**
- * Imports measured on the built service (dist/src/main.js, `nest build` first) on a fresh
- * SQLite file, in a process of its own so that its peak memory is the service's own
- * (an idle server already holds about 250 MiB): Honduras's focal point POSTs a file of needs (bench/import-file.ts makes it here),
+ * Imports measured on the built service (dist/src/main.js, `nest build` first, started as
+ * `npm start` starts it: its node flags and environment) on a fresh SQLite file, in a process
+ * of its own so that its peak memory is the service's own: Honduras's focal point POSTs a
+ * file of needs (bench/import-file.ts makes it here),
  * then follows the job with `importJob` until it ends. Time runs from the POST to the job's
  * DONE; peak RSS is the server's high-water mark (VmHWM, Linux), and its resident memory
  * once started, before the import, for comparison.
@@ -58,7 +59,7 @@ async function graphql<T>(url: string, query: string, variables = {}, token?: st
 const LOGIN =
   'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 
-/** `serverEnv`: more of the server's environment (MALLOC_ARENA_MAX, NODE_OPTIONS...). */
+/** `serverEnv`: more of the server's environment (NODE_OPTIONS, MALLOC_ARENA_MAX...). */
 export async function measureImport(
   rows: number,
   format: 'csv' | 'xlsx',

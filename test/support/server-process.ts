@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { START_COMMAND } from './start-command';
 
 /** The built server (`npm test` builds it first), started as `npm start` starts it. */
 export const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
@@ -20,11 +21,14 @@ export interface ServerProcess {
   done: Promise<Finished>;
 }
 
-/** Starts `node dist/src/main.js` with exactly `env` (plus PATH) in `cwd`. */
+/**
+ * Starts `node dist/src/main.js` as `npm start` does (its node flags and environment, see
+ * start-command.ts) with `env` (plus PATH) in `cwd`.
+ */
 export function runServer(env: Record<string, string>, cwd?: string): ServerProcess {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...START_COMMAND.nodeFlags, MAIN], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...START_COMMAND.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
