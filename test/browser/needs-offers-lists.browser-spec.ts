@@ -158,7 +158,7 @@ describeInBrowser('the needs, offers and activities lists', () => {
     // The filter stays as it was.
     expect(hn.url()).toMatch(/\/needs\?status=OPEN$/);
     expect(await hn.getByLabel('Estado').inputValue()).toBe('OPEN');
-  }, 90_000);
+  }, 120_000);
 
   it('a need Honduras posts through the form appears in the list the IRB has open, without reload (en)', async () => {
     const member = await as('member@irb.test', 'en', 360);
@@ -195,7 +195,7 @@ describeInBrowser('the needs, offers and activities lists', () => {
       /Honduras .*Medium .*Open/,
     );
     expect(irb.url()).toMatch(/\/needs\?workingGroup=ASYLUM_SYSTEMS&status=OPEN$/);
-  }, 90_000);
+  }, 120_000);
 
   it('the needs list pages forward and back, and a need posted meanwhile leaves the page shown in place (en)', async () => {
     for (let n = 1; n <= 23; n++) {
@@ -305,7 +305,7 @@ describeInBrowser('the needs, offers and activities lists', () => {
       /^Grants for local integration .*World Bank Group .*4 of 4 .*Open$/,
     );
     expect(await seriousViolations(irb)).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 
   it('an activity the member records appears in the activities list the secretariat has open (en)', async () => {
     const twinningId = await aConfirmedTwinning(server.api, world, {
@@ -339,5 +339,5 @@ describeInBrowser('the needs, offers and activities lists', () => {
     );
     await pagerSays(sec, '1 of 1');
     expect(await seriousViolations(sec)).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });
