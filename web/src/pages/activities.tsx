@@ -11,6 +11,7 @@ import { StatusLabel } from '../components/status';
 import { graphql } from '../graphql';
 import { CalendarLink } from './activities/calendar-link';
 import NotFound from './account/not-found';
+import { useLiveList } from './needs/live';
 
 const PAGE_SIZE = 20;
 
@@ -127,6 +128,9 @@ function ActivityList() {
       after: cursors[cursors.length - 1],
     },
   });
+  // An activity recorded, moved, completed or cancelled changes its twinning: the page shown
+  // is read again, as it is filtered.
+  useLiveList({ twinnings: true }, () => reexecute({ requestPolicy: 'network-only' }));
 
   const restart = <T,>(set: (value: T) => void) => {
     return (value: T) => {

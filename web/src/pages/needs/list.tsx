@@ -11,6 +11,7 @@ import { StatusLabel } from '../../components/status';
 import { graphql, VariablesOf } from '../../graphql';
 import { useMe } from '../../session';
 import { REFERENCE } from './choices';
+import { useLiveList } from './live';
 
 const NEEDS = graphql(`
   query NeedsList($filter: NeedFilter, $first: Int, $after: String) {
@@ -51,7 +52,7 @@ export function mayPostNeeds(role: string) {
 
 /**
  * The needs, newest first: filters (kept in the address, so a link from a home card opens
- * the filtered list), a search, keyset paging.
+ * the filtered list), a search, keyset paging; a need posted meanwhile appears without a reload.
  */
 export default function NeedsList() {
   const { t } = useTranslation();
@@ -81,6 +82,16 @@ export default function NeedsList() {
     query: NEEDS,
     variables: { filter, first: 20, after: cursors[cursors.length - 1] },
   });
+  // A need posted (or moved into a working group, or renewed) that the person may see, or a
+  // twinning that moved a need's status: the page shown is read again, as it is filtered.
+  useLiveList(
+    {
+      posted: 'needs',
+      workingGroupCodes: group ? [group] : (reference?.workingGroups.map((g) => g.code) ?? []),
+      twinnings: true,
+    },
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
 
   function apply(event: FormEvent) {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { Pager } from '../../components/pager';
 import { StatusLabel } from '../../components/status';
 import { graphql, VariablesOf } from '../../graphql';
 import { useMe } from '../../session';
+import { useLiveList } from '../needs/live';
 
 const OFFERS = graphql(`
   query OffersList($filter: OfferFilter, $first: Int, $after: String) {
@@ -64,7 +65,10 @@ export function mayPostOffers(role: string) {
   return role === 'SECRETARIAT' || role === 'MEMBER_FOCAL_POINT';
 }
 
-/** The offers, newest first: filters kept in the address, a search, keyset paging. */
+/**
+ * The offers, newest first: filters kept in the address, a search, keyset paging; an offer
+ * posted meanwhile appears without a reload.
+ */
 export default function OffersList() {
   const { t } = useTranslation();
   const me = useMe();
@@ -91,6 +95,16 @@ export default function OffersList() {
     query: OFFERS,
     variables: { filter, first: 20, after: cursors[cursors.length - 1] },
   });
+  // An offer posted (or extended to a working group, or renewed), or a twinning that took or
+  // gave back an offer's capacity: the page shown is read again, as it is filtered.
+  useLiveList(
+    {
+      posted: 'offers',
+      workingGroupCodes: group ? [group] : (reference?.workingGroups.map((g) => g.code) ?? []),
+      twinnings: true,
+    },
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
 
   function apply(event: FormEvent) {
     event.preventDefault();

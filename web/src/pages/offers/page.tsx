@@ -314,6 +314,8 @@ function SuggestedNeeds({
   const [empty, setEmpty] = useState(false);
   const [{ fetching: sending, error: refusal }, propose] = useMutation(PROPOSE);
   const problems = fieldProblemsOf(refusal);
+  // Nothing chosen, or the service's word on the chosen needs: said at the list too.
+  const choiceProblem = empty ? t('offers.page.noneSelected') : problems.needIds;
   const suggestions = data?.suggestedNeeds ?? [];
   const selectable = (need: (typeof suggestions)[number]['need']) =>
     offer.status === 'OPEN' &&
@@ -401,8 +403,19 @@ function SuggestedNeeds({
               problems={empty ? { needIds: t('offers.page.noneSelected') } : problems}
               message={empty ? undefined : messageOf(refusal)}
             />
-            <fieldset className="field-group" id="field-needIds" tabIndex={-1}>
+            <fieldset
+              className="field-group"
+              id="field-needIds"
+              tabIndex={-1}
+              aria-describedby={choiceProblem ? 'field-needIds-error' : undefined}
+              data-invalid={choiceProblem ? true : undefined}
+            >
               <legend className="visually-hidden">{t('offers.page.suggestions')}</legend>
+              {choiceProblem && (
+                <span id="field-needIds-error" className="field-error group-note">
+                  {choiceProblem}
+                </span>
+              )}
               {list}
             </fieldset>
             <div className="card">
