@@ -1,12 +1,6 @@
 import { ManualClock } from '../../src/common/clock/clock';
 import { JobWindow, ScheduledJobs } from '../../src/scheduling/scheduled-jobs';
-import {
-  buildWorld,
-  PROPOSE_TWINNING,
-  postNeed,
-  postOffer,
-  World,
-} from '../support/builders';
+import { buildWorld, PROPOSE_TWINNING, postNeed, postOffer, World } from '../support/builders';
 import { startTestApp, TEST_ENGINE, TestApp } from '../support/test-app';
 
 const HOUR = 60 * 60 * 1000;
