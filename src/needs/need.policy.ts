@@ -42,9 +42,14 @@ export interface RestrictedReach {
  *   those who read all its needs, its parties and the secretariat, and so are its
  *   activities, in lists, `twinning(id)`, `activity(id)`, `twinningChanged`, the calendar;
  * - suggestions and the plan (`maySuggestNeedTo`), the NEW_MATCHES digest;
- * - reports count restricted needs and never name them.
+ * - reports count restricted needs and never name them (platformSummary names the parties
+ *   of twinnings the reader may read; the annual report's tables list only those);
+ * - exports page through the lists' own services (needs, twinnings, activities, pledges),
+ *   so a file holds what the list shows its reader;
+ * - pledges name only the needs and twinning the reader may read; comment threads, and
+ *   mentions in them, follow their subject's rule; an event's twinnings and agenda
+ *   meetings are those the reader may read.
  * The audit trail is the secretariat's alone (it reads everything) and holds only ids.
- * Exports (issue 16) must filter through the same rule (NeedsService.restrictToReadable).
  */
 export function restrictedReachOf(user: User): RestrictedReach {
   if (user.role === Role.SECRETARIAT) {

@@ -18,6 +18,16 @@ export interface JobWindow {
  * A job records when it last ran to the end, which tells it what it missed while the
  * service was down (`JobWindow.lastRunAt`). A holder that dies keeps the job for `holdMs`
  * at most.
+ *
+ * Two clocks, on purpose:
+ * - the hold (`heldUntil`, and whether it has lapsed) is measured by the DATABASE's clock,
+ *   in the one statement that takes the row: instances' own clocks differ, and an instance
+ *   whose clock runs ahead by more than `holdMs` would otherwise see another's live hold as
+ *   lapsed and run the job beside it;
+ * - the job's window (`now`, `lastRunAt`) is the instance's Clock, the service's time for
+ *   everything it decides (expiry dates, due dates; the one tests move). Each item a job
+ *   handles is settled once whoever runs it (conditional updates, once-keys), so a skew
+ *   changes at most which run catches an item, never whether it is handled or how often.
  */
 @Injectable()
 export class ScheduledJobs {
@@ -57,9 +67,9 @@ export class ScheduledJobs {
     const taken = await jobs
       .createQueryBuilder()
       .update()
-      .set({ heldUntil: new Date(now.getTime() + holdMs) })
+      .set({ heldUntil: () => this.databaseNow(holdMs) })
       .where({ name })
-      .andWhere('("heldUntil" IS NULL OR "heldUntil" < :now)', { now })
+      .andWhere(`("heldUntil" IS NULL OR "heldUntil" < ${this.databaseNow(0)})`)
       .execute();
     if (taken.affected !== 1) return false;
     const { lastRunAt } = await jobs.findOneByOrFail({ name });
@@ -72,6 +82,18 @@ export class ScheduledJobs {
       this.log.error({ err: error }, `The scheduled job ${name} failed; it runs again next time`);
       return false;
     }
+  }
+
+  /**
+   * The database's clock plus `ms`, as SQL, in the form the engine stores `heldUntil` in
+   * (SQLite: TypeORM's UTC text with milliseconds, which compares as text; PostgreSQL:
+   * timestamptz). `ms` is a whole number the code gives, never a caller's text.
+   */
+  private databaseNow(ms: number): string {
+    if (!Number.isSafeInteger(ms) || ms < 0) throw new Error(`Bad hold: ${ms} ms`);
+    return this.dataSource.options.type === 'sqlite'
+      ? `strftime('%Y-%m-%d %H:%M:%f', 'now', '+${ms / 1000} seconds')`
+      : `(CURRENT_TIMESTAMP + INTERVAL '${ms} milliseconds')`;
   }
 
   /** When `name` last ran to the end (null: never). */

@@ -901,4 +901,370 @@ describe('exports: lists and the annual report as spreadsheets', () => {
       ]);
     });
   });
+
+  /**
+   * Twinnings and activities of RESTRICTED needs in the exports (API.md: a twinning that
+   * includes one is read by its parties and the secretariat): on a day of their own, two
+   * twinnings of the IRB on restricted needs of Honduras (one confirmed with an activity
+   * done, one completed) and one of a new member on an open need of Guatemala, a minute
+   * apart. Observers, Guatemala and a member that is no party get the open one only; the
+   * secretariat and Honduras (the needs' own country, a party) get all three.
+   */
+  describe('restricted needs in the twinnings, activities and annual report exports', () => {
+    const DAY = new Date('2026-12-21T10:00:00.000Z');
+    const PERIOD = 'from=2026-12-21T00:00:00.000Z&to=2026-12-22T00:00:00.000Z';
+    let word: string;
+    let partner: string;
+
+    beforeAll(async () => {
+      clock.set(DAY);
+      word = uniqueWord();
+      partner = `Partner ${word}`;
+      const organizationId = await createOrganization(app, world.secretariat, partner);
+      await createUser(app, world.secretariat, {
+        email: `partner${serial}@exports.test`,
+        role: 'MEMBER_FOCAL_POINT',
+        organizationId,
+      });
+      const member = await app.login(`partner${serial}@exports.test`);
+      const minute = (n: number) => clock.set(new Date(DAY.getTime() + n * 60_000));
+
+      const restricted = await restrictedTwinning('Restricted');
+      const workshop = await app.ok<{ recordActivity: { id: string } }>(
+        RECORD_ACTIVITY,
+        {
+          input: anActivity(restricted, {
+            title: `Restricted workshop ${word}`,
+            startsAt: '2026-12-21T14:00:00.000Z',
+            endsAt: '2026-12-21T18:00:00.000Z',
+            participantCountryCodes: ['CR'],
+          }),
+        },
+        { as: world.member },
+      );
+      await app.ok(
+        COMPLETE_ACTIVITY,
+        {
+          id: workshop.recordActivity.id,
+          input: { women: 4, men: 3, other: 0, outcome: 'Closed protocol' },
+        },
+        { as: world.member },
+      );
+      minute(1);
+      const completed = await restrictedTwinning('Completed');
+      await app.ok(
+        'mutation ($id: ID!) { completeTwinning(id: $id) { id } }',
+        { id: completed },
+        { as: world.secretariat },
+      );
+      minute(2);
+      const open = await aConfirmedTwinning(
+        app,
+        { ...world, member, organizationId },
+        {
+          countries: ['GT'],
+          offer: { title: `Open offer ${word}` },
+          need: { title: `Open need ${word}` },
+        },
+      );
+      const session = await app.ok<{ recordActivity: { id: string } }>(
+        RECORD_ACTIVITY,
+        {
+          input: anActivity(open, {
+            title: `Open workshop ${word}`,
+            startsAt: '2026-12-21T16:00:00.000Z',
+            endsAt: null,
+            location: 'Guatemala City',
+            participantCountryCodes: ['MX'],
+          }),
+        },
+        { as: member },
+      );
+      await app.ok(
+        COMPLETE_ACTIVITY,
+        {
+          id: session.recordActivity.id,
+          input: { women: 6, men: 5, other: 1, outcome: 'Open protocol' },
+        },
+        { as: member },
+      );
+    });
+
+    afterAll(() => clock.set(NOW));
+
+    /**
+     * A CONFIRMED twinning of a new IRB offer with a new RESTRICTED need of Honduras:
+     * Honduras proposes it (a member cannot name a need it may not read), the IRB accepts,
+     * the secretariat confirms. Returns its id.
+     */
+    async function restrictedTwinning(title: string): Promise<string> {
+      const needId = await postNeed(app, world.honduras, {
+        title: `${title} need ${word}`,
+        visibility: 'RESTRICTED',
+      });
+      const offerId = await postOffer(app, world.member, world.organizationId, {
+        title: `${title} offer ${word}`,
+      });
+      const proposed = await app.ok<{ proposeTwinning: { id: string } }>(
+        'mutation ($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { id } }',
+        { input: { offerId, needIds: [needId] } },
+        { as: world.honduras },
+      );
+      const id = proposed.proposeTwinning.id;
+      await app.ok(
+        'mutation ($id: ID!) { respondToTwinning(id: $id, accept: true) { id } }',
+        { id },
+        { as: world.member },
+      );
+      await app.ok(
+        'mutation ($id: ID!) { confirmTwinning(id: $id) { id } }',
+        { id },
+        { as: world.secretariat },
+      );
+      return id;
+    }
+
+    /** The lines of a CSV export that name this test's word, in the file's order. */
+    async function linesOf(path: string, token: string): Promise<string[]> {
+      const lines = (await csv(path, token)).split('\r\n');
+      expect(lines.at(-1)).toBe('');
+      return lines.filter((line) => line.includes(word));
+    }
+
+    it('twinnings.csv|xlsx leave out the twinnings of restricted needs for those who may not read them', async () => {
+      const restrictedRows = [
+        `Completed offer ${word},Immigration and Refugee Board of Canada,Honduras,Completed need ${word},Completed,2026-12-21,2026-12-21,2026-12-21`,
+        `Restricted offer ${word},Immigration and Refugee Board of Canada,Honduras,Restricted need ${word},Confirmed,2026-12-21,2026-12-21,`,
+      ];
+      const openRow = `Open offer ${word},${partner},Guatemala,Open need ${word},Confirmed,2026-12-21,2026-12-21,`;
+      // Newest first.
+      for (const token of [world.secretariat, world.honduras, world.member]) {
+        expect(await linesOf('/exports/twinnings.csv', token)).toEqual([
+          openRow,
+          ...restrictedRows,
+        ]);
+      }
+      for (const token of [world.observer, world.guatemala, world.otherMember]) {
+        expect(await linesOf('/exports/twinnings.csv', token)).toEqual([openRow]);
+      }
+      // Asked for by Honduras's twinnings or by the IRB's: still left out.
+      expect(await linesOf('/exports/twinnings.csv?countryCode=HN', world.observer)).toEqual([]);
+      expect(
+        await linesOf(
+          `/exports/twinnings.csv?organizationId=${world.organizationId}`,
+          world.guatemala,
+        ),
+      ).toEqual([]);
+
+      const rowsFor = async (token: string) =>
+        rowsOf((await workbook('/exports/twinnings.xlsx', token)).worksheets[0]).filter((row) =>
+          String(row[0]).endsWith(word),
+        );
+      const at = (minute: number) => new Date(DAY.getTime() + minute * 60_000);
+      const openCells = [
+        `Open offer ${word}`,
+        partner,
+        'Guatemala',
+        `Open need ${word}`,
+        'Confirmed',
+        at(2),
+        at(2),
+      ];
+      expect(await rowsFor(world.observer)).toEqual([openCells]);
+      expect(await rowsFor(world.guatemala)).toEqual([openCells]);
+      expect(await rowsFor(world.honduras)).toEqual([
+        openCells,
+        [
+          `Completed offer ${word}`,
+          'Immigration and Refugee Board of Canada',
+          'Honduras',
+          `Completed need ${word}`,
+          'Completed',
+          at(1),
+          at(1),
+          at(1),
+        ],
+        [
+          `Restricted offer ${word}`,
+          'Immigration and Refugee Board of Canada',
+          'Honduras',
+          `Restricted need ${word}`,
+          'Confirmed',
+          at(0),
+          at(0),
+        ],
+      ]);
+      expect(await rowsFor(world.secretariat)).toEqual(await rowsFor(world.honduras));
+    });
+
+    it('activities.csv|xlsx leave out the activities of those twinnings for those who may not read them', async () => {
+      const path = `/exports/activities.csv?${PERIOD}`;
+      const restrictedLine = `Restricted workshop ${word},Training,Restricted offer ${word},2026-12-21T14:00:00.000Z,2026-12-21T18:00:00.000Z,Tegucigalpa,No,Costa Rica,Done,4,3,0,7,Closed protocol`;
+      const openLine = `Open workshop ${word},Training,Open offer ${word},2026-12-21T16:00:00.000Z,,Guatemala City,No,Mexico,Done,6,5,1,12,Open protocol`;
+      for (const token of [world.secretariat, world.honduras, world.member]) {
+        expect(await linesOf(path, token)).toEqual([openLine, restrictedLine]);
+      }
+      for (const token of [world.observer, world.guatemala, world.otherMember]) {
+        expect(await linesOf(path, token)).toEqual([openLine]);
+      }
+      // Asked for by a participant country of the restricted one: nothing.
+      expect(await linesOf(`${path}&countryCode=CR`, world.observer)).toEqual([]);
+      expect(await linesOf(`${path}&countryCode=CR`, world.honduras)).toEqual([restrictedLine]);
+
+      const rowsFor = async (token: string) =>
+        rowsOf((await workbook(`/exports/activities.xlsx?${PERIOD}`, token)).worksheets[0]).slice(
+          1,
+        );
+      const openCells = [
+        `Open workshop ${word}`,
+        'Training',
+        `Open offer ${word}`,
+        new Date('2026-12-21T16:00:00.000Z'),
+        undefined,
+        'Guatemala City',
+        'No',
+        'Mexico',
+        'Done',
+        6,
+        5,
+        1,
+        12,
+        'Open protocol',
+      ];
+      expect(await rowsFor(world.observer)).toEqual([openCells]);
+      expect(await rowsFor(world.guatemala)).toEqual([openCells]);
+      const all = [
+        openCells,
+        [
+          `Restricted workshop ${word}`,
+          'Training',
+          `Restricted offer ${word}`,
+          new Date('2026-12-21T14:00:00.000Z'),
+          new Date('2026-12-21T18:00:00.000Z'),
+          'Tegucigalpa',
+          'No',
+          'Costa Rica',
+          'Done',
+          4,
+          3,
+          0,
+          7,
+          'Closed protocol',
+        ],
+      ];
+      expect(await rowsFor(world.honduras)).toEqual(all);
+      expect(await rowsFor(world.secretariat)).toEqual(all);
+    });
+
+    it('annual-report.xlsx counts them for observers and names them for the secretariat only', async () => {
+      // Focal points may not download the report at all.
+      const refused = await download(`/exports/annual-report.xlsx?${PERIOD}`, world.guatemala);
+      expect(refused.status).toBe(403);
+
+      const report = async (token: string) => {
+        const book = await workbook(`/exports/annual-report.xlsx?${PERIOD}`, token);
+        const figures = new Map(
+          rowsOf(book.getWorksheet('Summary')!)
+            .slice(4)
+            .map((row) => [row[0], row[1]]),
+        );
+        return {
+          counted: [
+            'Needs posted',
+            'Twinnings confirmed',
+            'Twinnings completed',
+            'Activities done',
+            'Participants: total',
+          ].map((figure) => figures.get(figure)),
+          countries: figures.get('Countries involved'),
+          members: figures.get('Members involved'),
+          twinnings: rowsOf(book.getWorksheet('Twinnings')!).slice(4),
+          activities: rowsOf(book.getWorksheet('Activities')!).slice(4),
+        };
+      };
+      const openTwinning = [
+        `Open offer ${word}`,
+        partner,
+        'Guatemala',
+        'Confirmed',
+        new Date(DAY.getTime() + 120_000),
+        undefined,
+        1,
+        6,
+        5,
+        1,
+        12,
+      ];
+      const openActivity = [
+        `Open offer ${word}`,
+        `Open workshop ${word}`,
+        'Training',
+        new Date('2026-12-21T16:00:00.000Z'),
+        'Done',
+        'Mexico',
+        6,
+        5,
+        1,
+        12,
+      ];
+      // Every figure counts the restricted ones; the names are the open twinning's.
+      expect(await report(world.observer)).toEqual({
+        counted: [3, 3, 1, 2, 19],
+        countries: 'Guatemala, Mexico',
+        members: partner,
+        twinnings: [openTwinning],
+        activities: [openActivity],
+      });
+      expect(await report(world.secretariat)).toEqual({
+        counted: [3, 3, 1, 2, 19],
+        countries: 'Costa Rica, Guatemala, Honduras, Mexico',
+        members: `Immigration and Refugee Board of Canada, ${partner}`,
+        // Oldest first.
+        twinnings: [
+          [
+            `Restricted offer ${word}`,
+            'Immigration and Refugee Board of Canada',
+            'Honduras',
+            'Confirmed',
+            DAY,
+            undefined,
+            1,
+            4,
+            3,
+            0,
+            7,
+          ],
+          [
+            `Completed offer ${word}`,
+            'Immigration and Refugee Board of Canada',
+            'Honduras',
+            'Completed',
+            new Date(DAY.getTime() + 60_000),
+            new Date(DAY.getTime() + 60_000),
+            0,
+            0,
+            0,
+            0,
+            0,
+          ],
+          openTwinning,
+        ],
+        activities: [
+          [
+            `Restricted offer ${word}`,
+            `Restricted workshop ${word}`,
+            'Training',
+            new Date('2026-12-21T14:00:00.000Z'),
+            'Done',
+            'Costa Rica',
+            4,
+            3,
+            0,
+            7,
+          ],
+          openActivity,
+        ],
+      });
+    });
+  });
 });

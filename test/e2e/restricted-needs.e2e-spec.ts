@@ -441,6 +441,82 @@ describe('restricted needs, on every read path', () => {
     }
   });
 
+  it('reports: twinnings of restricted needs are counted for everyone, their parties named only to those who read them', async () => {
+    // The period holds this test's work alone (the tests of a file run one after another).
+    const from = new Date();
+    const confirmed = await twinnedWithTheIrb(await restrictedNeed(), true);
+    const done = await app.ok(
+      RECORD_ACTIVITY,
+      {
+        input: anActivity(confirmed.twinningId, {
+          title: 'Closed-door training',
+          startsAt: new Date().toISOString(),
+          endsAt: null,
+          participantCountryCodes: ['CR'],
+        }),
+      },
+      { as: world.member },
+    );
+    await app.ok(
+      'mutation ($id: ID!, $input: CompleteActivityInput!) { completeActivity(id: $id, input: $input) { id } }',
+      {
+        id: done.recordActivity.id,
+        input: { women: 4, men: 2, other: 1, outcome: 'Held in private' },
+      },
+      { as: world.member },
+    );
+    const completed = await twinnedWithTheIrb(await restrictedNeed(), true);
+    await app.ok(
+      'mutation ($id: ID!) { completeTwinning(id: $id) { id } }',
+      { id: completed.twinningId },
+      { as: world.secretariat },
+    );
+    // And a twinning of an open need of Guatemala with the World Bank, which everyone reads.
+    const open = await postNeed(app, world.guatemala, { countryCode: 'GT' });
+    const offerId = await postOffer(app, world.otherMember, world.otherOrganizationId);
+    const proposed = await app.ok(
+      PROPOSE,
+      { input: { offerId, needIds: [open] } },
+      { as: world.otherMember },
+    );
+    await app.ok(RESPOND, { id: proposed.proposeTwinning.id }, { as: world.guatemala });
+    await app.ok(CONFIRM, { id: proposed.proposeTwinning.id }, { as: world.secretariat });
+    const to = new Date(Date.now() + 1);
+
+    const summaries = await byReader(async (token) => {
+      const data = await app.ok(
+        `query ($from: DateTime!, $to: DateTime!) { platformSummary(from: $from, to: $to) {
+          needsPosted twinningsConfirmed twinningsCompleted activitiesDone
+          participants { total } countriesInvolved { code } membersInvolved { name } } }`,
+        { from: from.toISOString(), to: to.toISOString() },
+        { as: token },
+      );
+      const summary = data.platformSummary;
+      return {
+        counted: [
+          summary.needsPosted,
+          summary.twinningsConfirmed,
+          summary.twinningsCompleted,
+          summary.activitiesDone,
+          summary.participants.total,
+        ],
+        countries: summary.countriesInvolved.map((country: { code: string }) => country.code),
+        members: summary.membersInvolved.map((member: { name: string }) => member.name),
+      };
+    });
+    expect(summaries).toEqual(
+      everyone(
+        {
+          counted: [3, 3, 1, 1, 7],
+          // Costa Rica took part in the restricted twinning's activity.
+          countries: ['CR', 'GT', 'HN'],
+          members: ['Immigration and Refugee Board of Canada', 'World Bank Group'],
+        },
+        { counted: [3, 3, 1, 1, 7], countries: ['GT'], members: ['World Bank Group'] },
+      ),
+    );
+  });
+
   it('the audit trail: the secretariat’s alone, and it holds ids only', async () => {
     const id = await restrictedNeed();
     const entries = await app.ok(
