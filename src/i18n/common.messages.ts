@@ -63,6 +63,8 @@ export const commonMessages = messageTable({
     // Rules services check (input-rules.ts).
     notNull: '{{property}} cannot be null',
     periodEnd: '{{property}} must be after the start of the period',
+    // Pagination.
+    cursor: 'is not a cursor this list returned',
   },
   es: {
     invalidInput: 'Datos no válidos: {{problems}}',
@@ -123,5 +125,6 @@ export const commonMessages = messageTable({
     dateRange: 'debe estar entre el 1990-01-01 y el 2100-12-31',
     notNull: '{{property}} no puede ser nulo',
     periodEnd: '{{property}} debe ser posterior al inicio del periodo',
+    cursor: 'no es un cursor que esta lista haya devuelto',
   },
 });

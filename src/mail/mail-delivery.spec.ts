@@ -7,19 +7,32 @@ import type { MailOutbox } from './mail-outbox';
 import { OutboxMail, OutboxStatus } from './outbox-mail.entity';
 
 /** What `finish` wrote, one entry per attempt to write it. */
-type Write = Partial<OutboxMail>;
+type Write = Partial<Record<keyof OutboxMail, unknown>>;
 
-function delivery(options: { failWrites: number; send: () => Promise<unknown> }) {
+const OWN_CLAIM = '6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f';
+
+function delivery(options: {
+  failWrites: number;
+  send: () => Promise<unknown>;
+  /** How long the mail's claim has left (default a full minute, all of it). */
+  claimLeftMs?: number;
+  /** The claim token the outbox row carries now (default: this worker's own). */
+  rowToken?: string;
+}) {
   const writes: Write[] = [];
+  const wheres: unknown[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   let failuresLeft = options.failWrites;
+  const rowToken = options.rowToken ?? OWN_CLAIM;
   const manager = {
-    update: (_entity: unknown, _where: unknown, values: Write) => {
+    update: (_entity: unknown, where: { id: string; claimToken: string }, values: Write) => {
       writes.push(values);
+      wheres.push(where);
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         return Promise.reject(new Error('SQLITE_BUSY: database is locked'));
       }
-      return Promise.resolve();
+      return Promise.resolve({ affected: where.claimToken === rowToken ? 1 : 0 });
     },
   } as unknown as EntityManager;
   const transactions = {
@@ -37,15 +50,16 @@ function delivery(options: { failWrites: number; send: () => Promise<unknown> })
   const outbox = { onEnqueued: () => undefined } as unknown as MailOutbox;
   const subject = new MailDelivery({} as DataSource, transactions, outbox, config as never);
   const internals = subject as unknown as {
-    transport: { sendMail: () => Promise<unknown> };
-    deliver: (mail: OutboxMail) => Promise<void>;
+    transport: { sendMail: (message: { signal?: AbortSignal }) => Promise<unknown> };
+    deliver: (mail: OutboxMail) => Promise<boolean>;
     stopped: boolean;
   };
   // Running, as after the application's start (without its polling).
   internals.stopped = false;
   let sends = 0;
-  internals.transport.sendMail = () => {
+  internals.transport.sendMail = (message) => {
     sends += 1;
+    signals.push(message.signal);
     return options.send();
   };
   const mail = Object.assign(new OutboxMail(), {
@@ -56,9 +70,17 @@ function delivery(options: { failWrites: number; send: () => Promise<unknown> })
     text: 'texto',
     html: '<p>texto</p>',
     attempts: 1,
-    claimedUntil: new Date(Date.now() + 60_000),
+    claimedUntil: new Date(Date.now() + (options.claimLeftMs ?? 60_000)),
+    claimToken: OWN_CLAIM,
   });
-  return { deliver: () => internals.deliver(mail), writes, sends: () => sends };
+  return {
+    deliver: () => internals.deliver(mail),
+    writes,
+    wheres,
+    signals,
+    sends: () => sends,
+    lostClaims: () => subject.lostClaims,
+  };
 }
 
 describe('MailDelivery', () => {
@@ -74,6 +96,53 @@ describe('MailDelivery', () => {
       OutboxStatus.SENT,
     ]);
     expect(subject.writes.every((write) => write.claimedUntil === null)).toBe(true);
+    expect(subject.writes.every((write) => write.claimToken === null)).toBe(true);
+    expect(subject.wheres).toEqual(Array(3).fill({ id: 'a1b2c3', claimToken: OWN_CLAIM }));
+    expect(subject.lostClaims()).toBe(0);
+  });
+
+  it('releases an e-mail unsent, its attempt uncounted, when its claim has no time left for a whole send', async () => {
+    // A claim of 60 s: a send may take 30 s and recording it 15 s; 44 s are left.
+    const subject = delivery({
+      failWrites: 0,
+      claimLeftMs: 44_000,
+      send: () => Promise.resolve({}),
+    });
+    expect(await subject.deliver()).toBe(false);
+    expect(subject.sends()).toBe(0);
+    expect(subject.writes).toHaveLength(1);
+    const [write] = subject.writes;
+    expect(write.claimedUntil).toBeNull();
+    expect(write.claimToken).toBeNull();
+    expect(write.status).toBeUndefined();
+    expect((write.attempts as () => string)()).toBe('"attempts" - 1');
+    expect(subject.wheres).toEqual([{ id: 'a1b2c3', claimToken: OWN_CLAIM }]);
+  });
+
+  it('sends while the claim has time for a whole send and its record, and cancels the send before the claim ends', async () => {
+    const subject = delivery({
+      failWrites: 0,
+      claimLeftMs: 46_000,
+      send: () => Promise.resolve({}),
+    });
+    expect(await subject.deliver()).toBe(true);
+    expect(subject.sends()).toBe(1);
+    expect(subject.signals[0]).toBeInstanceOf(AbortSignal);
+    expect(subject.writes.map((write) => write.status)).toEqual([OutboxStatus.SENT]);
+  });
+
+  it('records nothing over a claim another worker took, and counts the lost claim', async () => {
+    const subject = delivery({
+      failWrites: 0,
+      rowToken: '0b7e9d2c-1a3f-4e5d-8c6b-7a9f0e1d2c3b',
+      send: () => Promise.resolve({}),
+    });
+    await subject.deliver();
+    expect(subject.sends()).toBe(1);
+    // Tried once, refused by the condition on the own claim, and not tried again.
+    expect(subject.writes.map((write) => write.status)).toEqual([OutboxStatus.SENT]);
+    expect(subject.wheres).toEqual([{ id: 'a1b2c3', claimToken: OWN_CLAIM }]);
+    expect(subject.lostClaims()).toBe(1);
   });
 
   it('counts a refused send as a failed attempt and sets the next one', async () => {
@@ -88,7 +157,7 @@ describe('MailDelivery', () => {
     const [write] = subject.writes;
     expect(write.status).toBeUndefined();
     expect(write.lastError).toBe('try later');
-    expect(write.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 1000);
+    expect((write.nextAttemptAt as Date).getTime()).toBeGreaterThanOrEqual(before + 1000);
   });
 
   it('gives up for good on a permanent refusal', async () => {
@@ -104,7 +173,12 @@ describe('MailDelivery', () => {
     });
     await subject.deliver();
     expect(subject.writes).toEqual([
-      { status: OutboxStatus.FAILED, lastError: '550 No such mailbox here', claimedUntil: null },
+      {
+        status: OutboxStatus.FAILED,
+        lastError: '550 No such mailbox here',
+        claimedUntil: null,
+        claimToken: null,
+      },
     ]);
   });
 

@@ -8,7 +8,8 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import nodemailer, { type NodemailerError, type Transporter } from 'nodemailer';
 import { isPermanentResponseCode } from 'nodemailer/lib/errors.js';
-import { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { Environment } from '../config/environment';
 import { inBackground } from '../database/background-work';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -43,16 +44,22 @@ function describeError(error: unknown): string {
 
 /**
  * Delivers the outbox. Each look claims the due e-mails (PENDING, next attempt due, not held
- * by a live claim) by setting `claimedUntil` and counting an attempt, in one transaction;
- * on PostgreSQL with FOR UPDATE SKIP LOCKED, so instances looking at once take different
- * rows. Then it sends each and marks it SENT, or sets its next attempt (backing off), or
- * FAILED after MAIL_MAX_ATTEMPTS or a permanent refusal.
+ * by a live claim) by setting `claimedUntil`, a new `claimToken` and counting an attempt, in
+ * one transaction; on PostgreSQL with FOR UPDATE SKIP LOCKED, so instances looking at once
+ * take different rows. Then it sends each and marks it SENT, or sets its next attempt
+ * (backing off), or FAILED after MAIL_MAX_ATTEMPTS or a permanent refusal.
  *
- * Exactly once: a claim lasts MAIL_SEND_TIMEOUT_MS and a send is cancelled at half of it,
- * so no other worker takes an e-mail while one may still be sending it. A process killed
- * mid-send leaves its claim, which lapses: the e-mail is sent again then. The one window
- * left is between the server's acceptance and the SENT mark (a few milliseconds); every
- * attempt of one e-mail carries the same Message-ID, by which receivers recognise a repeat.
+ * Exactly once: a claim lasts MAIL_SEND_TIMEOUT_MS, and no other worker takes an e-mail
+ * while it holds. The e-mails of one claim are sent one after another, so before each send
+ * the worker checks that the claim still has time for a whole send (half the claim) and for
+ * recording its outcome (a quarter); otherwise it releases the e-mail unsent, for the next
+ * look of any worker. A send is cancelled before the claim ends. An outcome is recorded only
+ * while the e-mail carries the worker's own claim token, never over a claim another worker
+ * took; a worker that finds its claim gone says so in the log and counts it (`lostClaims`).
+ * A process killed mid-send leaves its claim, which lapses: the e-mail is sent again then.
+ * The one window left is between the server's acceptance and the SENT mark (a few
+ * milliseconds); every attempt of one e-mail carries the same Message-ID, by which
+ * receivers recognise a repeat.
  *
  * Without SMTP_URL the e-mails go to the log (development and test).
  */
@@ -67,6 +74,11 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly firstRetryMs: number;
   private readonly maxAttempts: number;
   private readonly claimMs: number;
+  /** The longest one send may take: half a claim. */
+  private readonly sendMs: number;
+  /** What a claim keeps after a send, to record its outcome: a quarter of it. */
+  private readonly reserveMs: number;
+  private lost = 0;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -85,6 +97,8 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
     this.firstRetryMs = config.get('MAIL_RETRY_MS', { infer: true });
     this.maxAttempts = config.get('MAIL_MAX_ATTEMPTS', { infer: true });
     this.claimMs = config.get('MAIL_SEND_TIMEOUT_MS', { infer: true });
+    this.sendMs = Math.floor(this.claimMs / 2);
+    this.reserveMs = Math.floor(this.claimMs / 4);
     this.toLog = !smtpUrl;
     const wait = Math.max(1000, Math.floor(this.claimMs / 4));
     this.transport = smtpUrl
@@ -137,12 +151,28 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
       });
   }
 
+  /**
+   * How many times this worker found, when recording an e-mail's outcome, that its claim had
+   * lapsed and another worker had taken the e-mail (for the metrics; 0 while all is well).
+   */
+  get lostClaims(): number {
+    return this.lost;
+  }
+
   /** Sends every due e-mail, a batch at a time; answers when none is left due. */
   async deliverDue(): Promise<void> {
     for (;;) {
       const claimed = await this.claimDue(new Date());
-      for (const mail of claimed) await this.deliver(mail);
-      if (claimed.length < BATCH || this.stopped) return;
+      let sent = 0;
+      let released = 0;
+      for (const mail of claimed) {
+        if (await this.deliver(mail)) sent += 1;
+        else released += 1;
+      }
+      if (this.stopped) return;
+      // A full batch may have more behind it; released ones are due again now. Without any
+      // attempt made in this batch (a very slow database) the next look waits for the poll.
+      if (claimed.length < BATCH && !(released > 0 && sent > 0)) return;
     }
   }
 
@@ -162,19 +192,30 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
       const mails = await due.getMany();
       if (mails.length === 0) return [];
       const claimedUntil = new Date(now.getTime() + this.claimMs);
+      const claimToken = randomUUID();
       await manager
         .createQueryBuilder()
         .update(OutboxMail)
-        .set({ claimedUntil, attempts: () => '"attempts" + 1' })
+        .set({ claimedUntil, claimToken, attempts: () => '"attempts" + 1' })
         .whereInIds(mails.map((mail) => mail.id))
         .execute();
       return mails.map((mail) =>
-        Object.assign(mail, { claimedUntil, attempts: mail.attempts + 1 }),
+        Object.assign(mail, { claimedUntil, claimToken, attempts: mail.attempts + 1 }),
       );
     });
   }
 
-  private async deliver(mail: OutboxMail): Promise<void> {
+  /**
+   * Sends one claimed e-mail and records the outcome; answers false when the claim had no
+   * longer time for a whole send and the e-mail was released unsent.
+   */
+  private async deliver(mail: OutboxMail): Promise<boolean> {
+    // Time to send and still record the outcome before the claim lapses.
+    const left = (mail.claimedUntil?.getTime() ?? 0) - this.reserveMs - Date.now();
+    if (left < this.sendMs) {
+      await this.release(mail);
+      return false;
+    }
     try {
       await this.transport.sendMail({
         from: this.from,
@@ -184,11 +225,11 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
         html: mail.html,
         messageId: `<${mail.id}@${this.messageIdDomain}>`,
         // Given up well before the claim lapses: nobody else may take it while it is sent.
-        signal: AbortSignal.timeout(Math.floor(this.claimMs / 2)),
+        signal: AbortSignal.timeout(Math.min(this.sendMs, left)),
       });
     } catch (error) {
       await this.recordFailure(mail, error);
-      return;
+      return true;
     }
     // Sent: from here on nothing may count as a failed attempt, or the e-mail would go twice.
     await this.recordSent(mail);
@@ -200,6 +241,14 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
     } else {
       this.log.log(`E-mail ${mail.kind} ${mail.id} sent to the mail server`);
     }
+    return true;
+  }
+
+  /** Gives a claimed e-mail back unsent: due as before, and the claim's attempt uncounted. */
+  private async release(mail: OutboxMail): Promise<void> {
+    const own = await this.finish(mail, { attempts: () => '"attempts" - 1' });
+    // Unsent either way: another worker holding it by now does no harm.
+    if (!own) this.claimLost(mail, 'was released unsent', 'warn');
   }
 
   /**
@@ -210,7 +259,12 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
     const until = (mail.claimedUntil?.getTime() ?? Date.now()) - 100;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.finish(mail, { status: OutboxStatus.SENT, sentAt: new Date(), lastError: null });
+        const own = await this.finish(mail, {
+          status: OutboxStatus.SENT,
+          sentAt: new Date(),
+          lastError: null,
+        });
+        if (!own) this.claimLost(mail, 'was sent: it may be sent twice');
         return;
       } catch (error) {
         if (this.stopped || Date.now() + 50 * attempt >= until) {
@@ -228,24 +282,46 @@ export class MailDelivery implements OnApplicationBootstrap, BeforeApplicationSh
   private async recordFailure(mail: OutboxMail, error: unknown): Promise<void> {
     const lastError = describeError(error);
     if (refusedForGood(error) || mail.attempts >= this.maxAttempts) {
-      await this.finish(mail, { status: OutboxStatus.FAILED, lastError });
+      if (!(await this.finish(mail, { status: OutboxStatus.FAILED, lastError }))) {
+        this.claimLost(mail, `failed (${lastError})`);
+        return;
+      }
       this.log.error(
         `E-mail ${mail.kind} ${mail.id} to ${mail.recipient} given up after ${mail.attempts} attempts: ${lastError}`,
       );
       return;
     }
     const delay = retryDelay(mail.attempts, this.firstRetryMs);
-    await this.finish(mail, { nextAttemptAt: new Date(Date.now() + delay), lastError });
+    if (!(await this.finish(mail, { nextAttemptAt: new Date(Date.now() + delay), lastError }))) {
+      this.claimLost(mail, `failed (${lastError})`);
+      return;
+    }
     this.log.warn(
       `E-mail ${mail.kind} ${mail.id} not delivered (attempt ${mail.attempts}): ${lastError}; next attempt in ${Math.round(delay / 1000)} s`,
     );
   }
 
-  /** Records the attempt's outcome and releases the claim. */
-  private finish(mail: OutboxMail, outcome: Partial<OutboxMail>): Promise<void> {
+  /**
+   * Records the attempt's outcome and releases the claim, if the e-mail still carries this
+   * worker's claim; answers whether it did (false: the claim lapsed and another worker took
+   * the e-mail, whose outcome is that worker's to record).
+   */
+  private finish(mail: OutboxMail, outcome: QueryDeepPartialEntity<OutboxMail>): Promise<boolean> {
     return this.transactions.run(async (manager: EntityManager) => {
-      await manager.update(OutboxMail, { id: mail.id }, { ...outcome, claimedUntil: null });
+      const result = await manager.update(
+        OutboxMail,
+        { id: mail.id, claimToken: mail.claimToken ?? '' },
+        { ...outcome, claimedUntil: null, claimToken: null },
+      );
+      return result.affected === 1;
     });
+  }
+
+  private claimLost(mail: OutboxMail, what: string, level: 'warn' | 'error' = 'error'): void {
+    this.lost += 1;
+    this.log[level](
+      `E-mail ${mail.kind} ${mail.id} ${what}, but its claim had lapsed and another worker holds it`,
+    );
   }
 
   /** For the metrics and tests: how many e-mails are in each state. */

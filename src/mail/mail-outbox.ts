@@ -33,6 +33,7 @@ export class MailOutbox {
       attempts: 0,
       nextAttemptAt: now,
       claimedUntil: null,
+      claimToken: null,
       lastError: null,
       createdAt: now,
       sentAt: null,

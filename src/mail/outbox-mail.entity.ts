@@ -53,6 +53,13 @@ export class OutboxMail {
   @Column(timestampColumn({ nullable: true }))
   claimedUntil: Date | null;
 
+  /**
+   * Names the claim `claimedUntil` belongs to (new at each claim): a worker records an
+   * outcome only while the mail still carries its own token.
+   */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  claimToken: string | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
 

@@ -18,7 +18,10 @@ function service(
     enabled: options.redis !== undefined,
     client: () => ({ ping: options.redis }),
   };
-  const mail = { countByStatus: () => Promise.resolve({ PENDING: 2, SENT: 5, FAILED: 1 }) };
+  const mail = {
+    countByStatus: () => Promise.resolve({ PENDING: 2, SENT: 5, FAILED: 1 }),
+    lostClaims: 3,
+  };
   return new MetricsService(
     config,
     dataSource as unknown as DataSource,
@@ -89,6 +92,7 @@ describe('MetricsService', () => {
       'mail_outbox{status="SENT"} 5',
       'mail_outbox{status="FAILED"} 1',
     ]);
+    expect(lines(await service().scrape(), 'mail_claims_lost')).toEqual(['mail_claims_lost 3']);
   });
 
   it('reports a database that hangs as down after the timeout', async () => {

@@ -121,6 +121,14 @@ export class MetricsService {
         }
       },
     });
+    new Gauge({
+      name: 'mail_claims_lost',
+      help: 'Times this instance found, recording an e-mail it had claimed, that its claim had lapsed and another worker held the e-mail (since start; above 0: MAIL_SEND_TIMEOUT_MS is too short for the mail server)',
+      registers,
+      collect() {
+        this.set(mail.lostClaims);
+      },
+    });
     if (redis.enabled) {
       new Gauge({
         name: 'redis_up',

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { AccountToken } from '../../src/accounts/account-token.entity';
 import { buildWorld, createUser, World } from '../support/builders';
 import { refusalOf } from '../support/languages';
 import { MailSink, ReceivedMail, startMailSink } from '../support/mail-sink';
@@ -157,6 +159,55 @@ describe('invitations', () => {
     expect(mail.html).toContain('Hello Jane Doe,');
     const accepted = (await app.ok(ACCEPT, { token, password: NEW_PASSWORD })).acceptInvitation;
     expect(accepted.user.role).toBe('MEMBER_FOCAL_POINT');
+  });
+
+  it('stores only the SHA-256 of the link, which works exactly 7 days from the invitation', async () => {
+    const email = 'hashed@oas.test';
+    const before = Date.now();
+    const { id } = await invite({ email, name: 'Hashed', role: 'OBSERVER' });
+    const after = Date.now();
+    const token = await invitationTo(email);
+
+    const stored = await app.dataSource.getRepository(AccountToken).findBy({ userId: id });
+    expect(stored).toHaveLength(1);
+    const [row] = stored;
+    expect(row.purpose).toBe('INVITATION');
+    expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(row.usedAt).toBeNull();
+    expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.createdAt.getTime()).toBeLessThanOrEqual(after);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+    // The link itself is nowhere in the table, nor in any other account's row.
+    const raw = await app.sql('SELECT * FROM "account_tokens"');
+    expect(raw.length).toBeGreaterThan(0);
+    expect(JSON.stringify(raw)).not.toContain(token);
+  });
+
+  it('takes a link once when two acceptances with it arrive at the same moment', async () => {
+    const email = 'twice-at-once@oas.test';
+    await invite({ email, name: 'Twice', role: 'OBSERVER' });
+    const token = await invitationTo(email);
+    const passwords = ['first-racing-password', 'second-racing-password'];
+    const answers = await Promise.all(
+      passwords.map((password) => app.gql(ACCEPT, { token, password })),
+    );
+    const won = answers.flatMap((answer, index) =>
+      answer.data?.acceptInvitation ? [passwords[index]] : [],
+    );
+    expect(won).toHaveLength(1);
+    const lost = answers.find((answer) => !answer.data?.acceptInvitation)!;
+    expect(refusalOf(lost)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'token', message: expect.stringMatching(/^This invitation link/) }],
+    });
+    // The winner's password opens the account; the loser's does not.
+    await app.login(email, won[0]);
+    const loser = passwords.find((password) => password !== won[0])!;
+    expect(refusalOf(await app.gql(LOGIN, { e: email, p: loser })).code).toBe('UNAUTHENTICATED');
+    const [row] = await app.dataSource
+      .getRepository(AccountToken)
+      .findBy({ tokenHash: createHash('sha256').update(token).digest('hex') });
+    expect(row.usedAt).toBeInstanceOf(Date);
   });
 
   it('takes a link once: used again, it is refused in the reader’s language and changes nothing', async () => {

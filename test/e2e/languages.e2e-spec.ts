@@ -1,9 +1,12 @@
 import { aNeed, buildWorld, CREATE_NEED, World } from '../support/builders';
-import { ME_LOCALE, refusalOf } from '../support/languages';
+import { inBothLanguages, ME_LOCALE, refusalOf } from '../support/languages';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NEED = 'query ($id: ID!) { need(id: $id) { id } }';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const UPDATE_NEED =
+  'mutation ($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }';
+const NEEDS_AFTER = 'query ($after: String) { needs(first: 5, after: $after) { totalCount } }';
 
 /**
  * Spanish and English (issue 12): every message a person reads is in the signed-in user's
@@ -102,6 +105,43 @@ describe('the language of answers', () => {
       expect(await refusal(CREATE_NEED, { input: aNeed() }, { as: world.observer })).toEqual({
         code: 'FORBIDDEN',
         message: 'Solo SECRETARIAT o COUNTRY_FOCAL_POINT puede hacer esto',
+      });
+    });
+
+    it('in a malformed id, as an argument of its own and beside an input', async () => {
+      for (const [query, variables] of [
+        [NEED, { id: 'need-1' }],
+        [UPDATE_NEED, { id: 'need-1', input: { title: 'Otro título' } }],
+      ] as const) {
+        expect(await inBothLanguages(app, world.honduras, query, variables)).toEqual({
+          es: {
+            code: 'BAD_USER_INPUT',
+            message: 'Datos no válidos: id: id debe ser un identificador',
+            fields: [{ field: 'id', message: 'id debe ser un identificador' }],
+          },
+          en: {
+            code: 'BAD_USER_INPUT',
+            message: 'Invalid input: id: id must be an id',
+            fields: [{ field: 'id', message: 'id must be an id' }],
+          },
+        });
+      }
+    });
+
+    it('in a cursor that no list returned', async () => {
+      expect(
+        await inBothLanguages(app, world.honduras, NEEDS_AFTER, { after: 'not-a-cursor' }),
+      ).toEqual({
+        es: {
+          code: 'BAD_USER_INPUT',
+          message: 'Datos no válidos: after: no es un cursor que esta lista haya devuelto',
+          fields: [{ field: 'after', message: 'no es un cursor que esta lista haya devuelto' }],
+        },
+        en: {
+          code: 'BAD_USER_INPUT',
+          message: 'Invalid input: after: is not a cursor this list returned',
+          fields: [{ field: 'after', message: 'is not a cursor this list returned' }],
+        },
       });
     });
 

@@ -28,7 +28,7 @@ async function proposals(api: GraphQLClient, world: World, count: number): Promi
   }
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The subjects `sink` received for Honduras, sorted. */
 function subjectsFor(sink: MailSink): string[] {
@@ -188,6 +188,68 @@ describe('delivering the outbox', () => {
       // Two server processes start one after the other: on a loaded machine each takes 20 s.
     }, 120_000);
   });
+
+  (TEST_ENGINE === 'postgres' ? it : it.skip)(
+    'sends each e-mail once when a slow mail server outlasts a claim and two instances deliver (PostgreSQL)',
+    async () => {
+      // Every message takes the mail server 1.5 s to answer.
+      const sink = await startMailSink({ holdData: () => pause(1500) });
+      await sink.stop();
+      // A claim lasts 8 s: one look takes all 8 e-mails, which the slow server needs 12 s
+      // for, one after another. A send may take 4 s and its record 2 s: after the second
+      // e-mail the claim has no time for a third, and the rest go back to the outbox.
+      const env = {
+        SMTP_URL: sink.url,
+        MAIL_POLL_MS: '20',
+        MAIL_RETRY_MS: '600000',
+        MAIL_SEND_TIMEOUT_MS: '8000',
+      };
+      const a = await startTestApp({ env });
+      let b: TestApp | undefined;
+      try {
+        const world = await buildWorld(a);
+        await proposals(a, world, 8);
+        // The mail server is down: each e-mail is tried once and waits ten minutes.
+        let tried = 0;
+        for (let tries = 0; tries < 300 && tried < 8; tries += 1) {
+          await pause(100);
+          tried = (await a.sql('SELECT "id" FROM "outbox_mails" WHERE "attempts" = 1')).length;
+        }
+        expect(tried).toBe(8);
+        await sink.start();
+        b = await startTestApp({ databaseUrl: a.databaseUrl, env });
+        // The ten minutes pass: all 8 are due at once, and one look of one instance takes them.
+        await a.sql('UPDATE "outbox_mails" SET "nextAttemptAt" = :now', { now: new Date() });
+
+        await sink.waitForCount(8, () => true, 40_000);
+        for (let tries = 0; tries < 200; tries += 1) {
+          const open = await a.sql(
+            `SELECT "id" FROM "outbox_mails" WHERE "status" <> 'SENT' OR "claimedUntil" IS NOT NULL`,
+          );
+          if (open.length === 0) break;
+          await pause(100);
+        }
+        await pause(1000);
+        expect(subjectsFor(sink)).toEqual(
+          Array.from({ length: 8 }, (_, index) => `New twinning proposal: Offer ${index + 1}`),
+        );
+        expect(new Set(sink.received.map((mail) => mail.messageId)).size).toBe(8);
+        // One attempt while the server was down, one that it took: a claim given back
+        // unsent counts none.
+        const rows = await a.sql<{ status: string; attempts: number; claimToken: string | null }>(
+          'SELECT "status", "attempts", "claimToken" FROM "outbox_mails"',
+        );
+        expect(rows.map((row) => [row.status, Number(row.attempts), row.claimToken])).toEqual(
+          Array(8).fill(['SENT', 2, null]),
+        );
+      } finally {
+        await b?.stop();
+        await a.close();
+        await sink.close();
+      }
+    },
+    90_000,
+  );
 
   (TEST_ENGINE === 'postgres' ? it : it.skip)(
     'sends each e-mail once when two instances deliver the same outbox (PostgreSQL)',

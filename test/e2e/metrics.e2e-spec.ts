@@ -105,6 +105,7 @@ describe('GET /metrics outside production', () => {
       'mail_outbox{status="SENT"} 0',
       'mail_outbox{status="FAILED"} 0',
     ]);
+    expect(lines(text, 'mail_claims_lost ')).toEqual(['mail_claims_lost 0']);
   });
 
   it("includes Node's own metrics: event-loop lag, heap", () => {

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AccountLinksService } from '../../src/accounts/account-links.service';
+import { AccountToken } from '../../src/accounts/account-token.entity';
 import { createUser } from '../support/builders';
 import { refusalOf } from '../support/languages';
 import { MailSink, ReceivedMail, startMailSink } from '../support/mail-sink';
@@ -166,6 +167,27 @@ describe('password reset', () => {
     await app.login(email, NEW_PASSWORD);
     expect(sink.to(email)).toHaveLength(1);
     expect(await outboxRowsTo(email)).toBe(1);
+  });
+
+  it('stores only the SHA-256 of the link, which works exactly one hour from the request', async () => {
+    const { id, email } = await anAccount();
+    const before = Date.now();
+    await requestReset(email);
+    const after = Date.now();
+    const token = resetToken(await sink.waitForMail((mail) => mail.to === email));
+
+    const stored = await app.dataSource.getRepository(AccountToken).findBy({ userId: id });
+    expect(stored).toHaveLength(1);
+    const [row] = stored;
+    expect(row.purpose).toBe('PASSWORD_RESET');
+    expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(row.usedAt).toBeNull();
+    expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.createdAt.getTime()).toBeLessThanOrEqual(after);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(60 * 60 * 1000);
+    // The link itself is nowhere in the table.
+    const raw = await app.sql('SELECT * FROM "account_tokens" WHERE "userId" = :id', { id });
+    expect(JSON.stringify(raw)).not.toContain(token);
   });
 
   it('lets a link expire after one hour', async () => {

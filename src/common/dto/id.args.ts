@@ -3,11 +3,15 @@ import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { InvalidInputError } from '../errors/domain-errors';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsText } from '../validation/text-rules';
+import { msg, type MessageKey } from '../../i18n/catalogs';
 
 @ArgsType()
 export class IdArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be an id' })
+  @IsUUID('all', {
+    message: 'id must be an id',
+    context: { i18n: 'common.id' satisfies MessageKey },
+  })
   id: string;
 }
 
@@ -25,5 +29,5 @@ export class WithdrawArgs extends IdArgs {
  * on its own, with the same answer.
  */
 export const VALID_ID = new ParseUUIDPipe({
-  exceptionFactory: () => InvalidInputError.of('id', 'id must be an id'),
+  exceptionFactory: () => InvalidInputError.of('id', msg('common.id', { property: 'id' })),
 });

@@ -19,7 +19,11 @@ describe('cursors', () => {
         decodeCursor(cursor);
       } catch (error) {
         expect((error as InvalidInputError).fields).toEqual([
-          { field: 'after', message: 'is not a cursor this list returned' },
+          {
+            field: 'after',
+            message: 'is not a cursor this list returned',
+            i18n: { key: 'common.cursor' },
+          },
         ]);
       }
     },

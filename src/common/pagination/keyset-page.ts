@@ -1,4 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { msg } from '../../i18n/catalogs';
 import { InvalidInputError } from '../errors/domain-errors';
 import { ConnectionShape, DEFAULT_PAGE_SIZE, PageArgs } from './connection';
 
@@ -26,7 +27,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   const match = /^v1:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([0-9a-f-]{36})$/.exec(decoded);
   const createdAt = match ? new Date(match[1]) : null;
   if (!match || !createdAt || Number.isNaN(createdAt.getTime())) {
-    throw InvalidInputError.of('after', 'is not a cursor this list returned');
+    throw InvalidInputError.of('after', msg('common.cursor'));
   }
   return { createdAt, id: match[2] };
 }
