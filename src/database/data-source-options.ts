@@ -70,6 +70,8 @@ import { Comments1796000000000 } from './migrations/postgres/1796000000000-comme
 import { ImportJob } from '../imports/import-job.entity';
 import { Imports1764540000000 } from './migrations/sqlite/1764540000000-imports';
 import { Imports1796010000000 } from './migrations/postgres/1796010000000-imports';
+import { OrganizationActive1764553000000 } from './migrations/sqlite/1764553000000-organization-active';
+import { OrganizationActive1796023000000 } from './migrations/postgres/1796023000000-organization-active';
 
 export const ENTITIES = [
   Country,
@@ -135,6 +137,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     PlatformEvents1764520000000,
     Comments1764530000000,
     Imports1764540000000,
+    OrganizationActive1764553000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -149,6 +152,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     PlatformEvents1795990000000,
     Comments1796000000000,
     Imports1796010000000,
+    OrganizationActive1796023000000,
   ],
 };
 
