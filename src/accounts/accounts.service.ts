@@ -84,7 +84,7 @@ export class AccountsService {
       password,
       user && hasPassword(user) ? user.passwordHash : await this.decoyHash,
     );
-    if (!user || !matches || !user.active) {
+    if (!user || !matches || !user.active || !(await this.organizationActive(user))) {
       await this.loginAttempts.recordFailure(email, address);
       throw new UnauthenticatedError(msg('accounts.wrongCredentials'));
     }
@@ -135,13 +135,15 @@ export class AccountsService {
   }
 
   /**
-   * The user a verified token speaks for: the account must still exist and be active, and
-   * the token must be of its current version (changing the password or disabling the
+   * The user a verified token speaks for: the account must still exist and be active (and
+   * its organization, if any), and the token must be of its current version (changing the password or disabling the
    * account revokes every token issued before).
    */
   async userOfToken(payload: TokenPayload): Promise<User> {
     const user = await this.users.findOneBy({ id: payload.sub, active: true });
-    if (!user) throw new UnauthenticatedError(msg('accounts.accountGone'));
+    if (!user || !(await this.organizationActive(user))) {
+      throw new UnauthenticatedError(msg('accounts.accountGone'));
+    }
     if (payload.ver !== user.tokenVersion) {
       throw new UnauthenticatedError(REVOKED_TOKEN);
     }
@@ -300,6 +302,12 @@ export class AccountsService {
     });
   }
 
+  /** A member focal point's organization must be active for it to sign in (or stay in). */
+  private async organizationActive(user: User): Promise<boolean> {
+    if (!user.organizationId) return true;
+    return (await this.organizations.findById(user.organizationId))?.active === true;
+  }
+
   /** A session token for `user` (as of its current token version), and the user. */
   async signIn(user: User): Promise<AuthPayload> {
     const payload: TokenPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
@@ -339,7 +347,9 @@ export class AccountsService {
       });
     }
     if (needsOrganization && input.organizationId) {
-      await this.organizations.checkExists(problems, 'organizationId', input.organizationId);
+      await this.organizations.checkExists(problems, 'organizationId', input.organizationId, {
+        active: true,
+      });
     }
     problems.throwIfAny();
   }

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Environment } from '../config/environment';
@@ -26,18 +27,36 @@ const NOT_BUILT = [
 ].join('\n');
 
 /**
+ * The two `<style>` elements React Aria adds to the page, word for word: its pressable
+ * elements' touch-action (usePress, once a React Aria button is on the page) and, on iPhones
+ * and iPads only, the overscroll rule while a modal dialog is open (usePreventScroll). The
+ * policy allows these two texts by their hashes and no other inline style
+ * (console-pages.spec.ts checks the installed React Aria still writes them).
+ */
+export const REACT_ARIA_STYLES = [
+  '@layer {\n  [data-react-aria-pressable] {\n    touch-action: pan-x pan-y pinch-zoom;\n  }\n}',
+  '@layer {\n  * {\n    overscroll-behavior: contain;\n  }\n}',
+];
+
+const styleHash = (text: string) =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
  * The console's pages (index.html) get a policy of their own; the API's answers keep
  * helmet's defaults (app-setup.ts). Scripts come only from the service's own files, never
- * inline; styles may be inline, since React Aria sets style attributes. `connect-src 'self'`
- * covers /graphql and the WebSocket to it: CSP Level 3 matches ws:/wss: of the same host and
- * port to 'self' (checked in Chromium). No site may frame the console.
+ * inline; styles from its style sheets and React Aria's two `<style>` elements (by hash), no
+ * 'unsafe-inline': React (React Aria's widgets and the charts included) sets the styles it
+ * computes, such as a meter's width, through the CSSOM (`element.style`), which a policy
+ * does not govern. The browser specs fail on any refusal the policy logs. `connect-src
+ * 'self'` covers /graphql and the WebSocket to it: CSP Level 3 matches ws:/wss: of the same
+ * host and port to 'self' (checked in Chromium). No site may frame the console.
  */
 const consolePolicy = helmet.contentSecurityPolicy({
   useDefaults: false,
   directives: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
+    styleSrc: ["'self'", ...REACT_ARIA_STYLES.map(styleHash)],
     imgSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     frameAncestors: ["'none'"],

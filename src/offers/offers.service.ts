@@ -87,16 +87,31 @@ export class OffersService {
     return keysetPage(whereSearchMatches(query, filter.search), page);
   }
 
-  /** Every OPEN offer, in id order: what the matching engine works on. */
+  /**
+   * Every OPEN offer of an active organization, in id order: what the matching engine works
+   * on (a disabled organization's offers are never suggested).
+   */
   listOpen(): Promise<Offer[]> {
-    return this.offers.find({ where: { status: OfferStatus.OPEN }, order: { id: 'ASC' } });
+    return this.offers.find({
+      where: { status: OfferStatus.OPEN, organization: { active: true } },
+      order: { id: 'ASC' },
+    });
   }
 
   /**
-   * Changes whenever a offer is added or changed (every write moves updatedAt), so a
-   * cache built from the offers can tell it is stale.
+   * Changes whenever an offer is added or changed (every write moves updatedAt), or an
+   * organization is disabled or enabled, so a cache built from `listOpen` can tell it is
+   * stale.
    */
   async changeStamp(): Promise<string> {
+    const [offers, disabled] = await Promise.all([
+      this.offersStamp(),
+      this.organizations.disabledIds(),
+    ]);
+    return `${offers}/${disabled.join(',')}`;
+  }
+
+  private async offersStamp(): Promise<string> {
     const row = await this.offers
       .createQueryBuilder('offer')
       .select('COUNT(*)', 'rows')
@@ -208,7 +223,9 @@ export class OffersService {
   async checkNew(user: User, input: CreateOfferInput): Promise<void> {
     assertMayManageOffersOf(user, input.organizationId);
     const problems = new FieldProblems();
-    await this.organizations.checkExists(problems, 'organizationId', input.organizationId);
+    await this.organizations.checkExists(problems, 'organizationId', input.organizationId, {
+      active: true,
+    });
     await this.checkReferences(problems, input);
     checkPeriod(problems, 'availableTo', input.availableFrom, input.availableTo);
     problems.throwIfAny();

@@ -33,6 +33,14 @@ export class Organization {
   @JoinColumn({ name: 'countryCode' })
   country?: Country;
 
+  @Field({
+    description:
+      "A disabled organization's focal points cannot sign in, its offers are not suggested, " +
+      'and no new offer, account or twinning can name it',
+  })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @Column(timestampColumn())
   createdAt: Date;
 }

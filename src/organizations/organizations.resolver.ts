@@ -6,6 +6,7 @@ import { Country } from '../reference/country.entity';
 import { countryLoader } from '../reference/reference.loaders';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOrganizationInput } from './dto/create-organization.input';
+import { SetOrganizationActiveArgs } from './dto/set-organization-active.args';
 import { OrganizationKind } from './organization-kind';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
@@ -29,6 +30,16 @@ export class OrganizationsResolver {
   @Mutation(() => Organization)
   createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
     return this.organizationsService.create(input);
+  }
+
+  @Roles([Role.SECRETARIAT])
+  @Mutation(() => Organization, {
+    description:
+      'Secretariat: enable or disable an organization; disabling signs its focal points out ' +
+      'everywhere',
+  })
+  setOrganizationActive(@Args() { id, active }: SetOrganizationActiveArgs): Promise<Organization> {
+    return this.organizationsService.setActive(id, active);
   }
 
   @ResolveField(() => Country, { nullable: true })

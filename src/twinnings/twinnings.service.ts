@@ -25,6 +25,7 @@ import { restrictedReachOf } from '../needs/need.policy';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
 import { OfferTerms, OffersService } from '../offers/offers.service';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { ProposeTwinningInput } from './dto/propose-twinning.input';
 import { TwinningFilter } from './dto/twinning-filter.input';
 import { StatusChange } from './status-change.entity';
@@ -153,6 +154,7 @@ export class TwinningsService {
     @InjectRepository(StatusChange) private readonly statusChanges: Repository<StatusChange>,
     private readonly needsService: NeedsService,
     private readonly offersService: OffersService,
+    private readonly organizations: OrganizationsService,
     private readonly transactions: TransactionRunner,
     private readonly events: EventBus,
   ) {}
@@ -346,6 +348,8 @@ export class TwinningsService {
       }
       problems.throwIfAny();
       const { offer } = terms!;
+      // A disabled organization's offers are not suggested, and take no new twinning.
+      await this.organizations.assertActive(manager, offer.organizationId);
 
       const countryCodes = [...new Set(needs.map((need) => need.countryCode))].sort();
       const sides: Side[] = [

@@ -99,6 +99,14 @@ describeInBrowser('Imports of needs and offers', () => {
     const bar = page.getByRole('progressbar', { name: 'Avance de la importación' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     expect(await bar.getAttribute('aria-valuetext')).toBe('9 de 9 filas');
+    // Its fill is drawn though the page's policy allows no inline style: React sets the width
+    // through the CSSOM, and the bar is full.
+    const [outer, fill] = await bar.evaluate((element) => [
+      element.getBoundingClientRect().width,
+      element.querySelector('span')!.getBoundingClientRect().width,
+    ]);
+    expect(fill).toBeGreaterThan(0);
+    expect(Math.abs(outer - fill)).toBeLessThanOrEqual(2);
     expect(await counts(page)).toEqual({ Nuevas: '2', Modificadas: '0', 'Filas rechazadas': '7' });
     const table = page.getByRole('table', { name: 'Filas con problemas (10)' });
     const rows = await table

@@ -1,5 +1,12 @@
 import { Browser, Page } from 'playwright-core';
-import { buildWorld, createOrganization, postNeed, postOffer, World } from '../support/builders';
+import {
+  buildWorld,
+  createOrganization,
+  createUser,
+  postNeed,
+  postOffer,
+  World,
+} from '../support/builders';
 import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD } from '../support/test-app';
 import {
   ConsolePage,
@@ -199,7 +206,7 @@ describeInBrowser("the secretariat's screens", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('users (en, 360 px): invites a country focal point, who appears as pending; the last secretariat stays', async () => {
+  it('users (en, 360 px): invites a country focal point, who appears as pending; disables and enables them after confirming; the last secretariat stays', async () => {
     const { page, errors } = await asSecretariat('en', 360);
     await go(page, '/users', 'Users');
     await page.getByLabel('E-mail').fill('focal@sv.test');
@@ -216,7 +223,48 @@ describeInBrowser("the secretariat's screens", () => {
     // What was saved is said; the form is ready for the next person.
     expect(await page.getByLabel('E-mail').inputValue()).toBe('');
 
+    // Disabling asks first, in a modal dialog that says what it does; Cancel changes nothing.
+    const disable = page.getByRole('button', { name: 'Disable focal@sv.test' });
+    await disable.click();
+    const dialog = page.getByRole('alertdialog', { name: 'Disable the account of focal@sv.test?' });
+    await dialog
+      .getByText('The person will not be able to sign in, and their open sessions will end.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Active', { exact: true }).waitFor();
+    // The focus is back on the button that opened it.
+    expect(await disable.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    await disable.click();
+    await dialog.getByRole('button', { name: 'Disable', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'The account of focal@sv.test was disabled.' })
+      .waitFor();
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    const users = await server.api.ok<{ users: { email: string; active: boolean }[] }>(
+      '{ users { email active } }',
+      {},
+      { as: world.secretariat },
+    );
+    expect(users.users.find((user) => user.email === 'focal@sv.test')?.active).toBe(false);
+    // Enabling shuts no one out: it asks nothing.
+    await page.getByRole('button', { name: 'Enable focal@sv.test' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'The account of focal@sv.test was enabled.' })
+      .waitFor();
+    await row.getByText('Active', { exact: true }).waitFor();
+
     await page.getByRole('button', { name: `Disable ${SECRETARIAT_EMAIL}` }).click();
+    await page
+      .getByRole('alertdialog', { name: `Disable the account of ${SECRETARIAT_EMAIL}?` })
+      .getByRole('button', { name: 'Disable', exact: true })
+      .click();
     const refusal = page.getByRole('row').filter({ hasText: SECRETARIAT_EMAIL }).getByRole('alert');
     await refusal.waitFor();
     expect(await refusal.innerText()).toBe(
@@ -245,9 +293,89 @@ describeInBrowser("the secretariat's screens", () => {
     const row = page.getByRole('row').filter({ hasText: 'Agencia Española de Cooperación' });
     await row.getByText('España').waitFor();
 
+    await row.getByText('Activa', { exact: true }).waitFor();
+
+    // Disabling asks first; Escape closes the dialog and changes nothing.
+    const disable = page.getByRole('button', {
+      name: 'Desactivar Agencia Española de Cooperación',
+    });
+    await disable.click();
+    const dialog = page.getByRole('alertdialog', {
+      name: '¿Desactivar Agencia Española de Cooperación?',
+    });
+    await dialog
+      .getByText('Sus puntos focales no podrán iniciar sesión', { exact: false })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Activa', { exact: true }).waitFor();
+
+    await disable.click();
+    await dialog.getByRole('button', { name: 'Desactivar', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Se desactivó la organización «Agencia Española de Cooperación».' })
+      .waitFor();
+    await row.getByText('Desactivada', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Activar Agencia Española de Cooperación' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Se activó la organización «Agencia Española de Cooperación».' })
+      .waitFor();
+    await row.getByText('Activa', { exact: true }).waitFor();
+
     await page.locator('#field-kindFilter').selectOption({ label: 'Institución financiera' });
     await page.getByText('1 organización', { exact: true }).waitFor();
     await page.getByRole('row').filter({ hasText: 'World Bank Group' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('organizations (en, desktop): disabling one signs its focal point out, and it is no longer offered for invitations', async () => {
+    const organizationId = await createOrganization(
+      server.api,
+      world.secretariat,
+      'Canadian Red Cross',
+      'CIVIL_SOCIETY',
+      'CA',
+    );
+    await createUser(server.api, world.secretariat, {
+      email: 'focal@redcross.test',
+      role: 'MEMBER_FOCAL_POINT',
+      organizationId,
+    });
+    const member = await server.api.login('focal@redcross.test');
+    expect(await server.api.ok('{ me { email } }', {}, { as: member })).toEqual({
+      me: { email: 'focal@redcross.test' },
+    });
+
+    const { page, errors } = await asSecretariat('en');
+    await go(page, '/organizations', 'Organizations');
+    const row = page.getByRole('row').filter({ hasText: 'Canadian Red Cross' });
+    await row.getByText('Active', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Disable Canadian Red Cross' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Disable Canadian Red Cross?' });
+    await dialog
+      .getByText('Its focal points will not be able to sign in', { exact: false })
+      .waitFor();
+    // The keyboard alone: the focus starts on Cancel, Tab moves to the action.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'The organization “Canadian Red Cross” was disabled.' })
+      .waitFor();
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The focal point's session ended, and the invitation form no longer offers it.
+    const refused = await server.api.fails('{ me { email } }', {}, { as: member });
+    expect(refused.extensions.code).toBe('UNAUTHENTICATED');
+    await go(page, '/users', 'Users');
+    await page.getByLabel('Role').selectOption({ label: 'Member focal point' });
+    const choices = await page.getByLabel('Organization').locator('option').allInnerTexts();
+    expect(choices).toContain('World Bank Group');
+    expect(choices).not.toContain('Canadian Red Cross');
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -637,6 +637,8 @@ const WITHOUT_MODEL = [
   // Write comments, which no table of the model holds.
   'addComment',
   'editComment',
+  // An organization's active flag, which the model does not hold.
+  'setOrganizationActive',
 ];
 
 /**

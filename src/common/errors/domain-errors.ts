@@ -103,6 +103,8 @@ export type ConflictReason =
   | 'ALREADY_ANSWERED'
   /** The last active secretariat account cannot be disabled. */
   | 'LAST_SECRETARIAT'
+  /** The offer's organization is disabled: no twinning can be proposed with its offers. */
+  | 'ORGANIZATION_DISABLED'
   /** Another request changed the same thing first; read it again and retry. */
   | 'CONCURRENT_CHANGE'
   /** A comment can be edited only within COMMENT_EDIT_HOURS of writing it. */

@@ -15,6 +15,7 @@ export const importsWords = area({
     fileHint:
       'La primera fila con títulos de columna se toma como encabezado, en español o en inglés y en cualquier orden. Fechas como 31/12/2027 o 2027-12-31.',
     dropHere: 'O arrastre el archivo aquí.',
+    dropZone: 'Zona para soltar el archivo: arrástrelo aquí o péguelo',
     chosen: 'Archivo elegido: {{name}}',
     chooseFile: 'Elija un archivo.',
     dryRun: 'Revisar sin importar',
@@ -60,6 +61,7 @@ export const importsWords = area({
     fileHint:
       'The first row with column titles is taken as the header, in Spanish or English and in any order. Dates as 2027-12-31 or 31/12/2027.',
     dropHere: 'Or drop the file here.',
+    dropZone: 'Drop zone for the file: drag it here or paste it',
     chosen: 'File chosen: {{name}}',
     chooseFile: 'Choose a file.',
     dryRun: 'Check without importing',

@@ -104,6 +104,9 @@ export const secretariatWords = area({
       enableOf: 'Activar a {{email}}',
       disabled: 'Se desactivó la cuenta de {{email}}.',
       enabled: 'Se activó la cuenta de {{email}}.',
+      disableTitle: '¿Desactivar la cuenta de {{email}}?',
+      disableBody:
+        'La persona no podrá iniciar sesión y se cerrarán sus sesiones abiertas. Podrá volver a activar la cuenta.',
     },
     organizations: {
       createTitle: 'Nueva organización',
@@ -118,6 +121,18 @@ export const secretariatWords = area({
       none: 'No hay organizaciones de este tipo.',
       count_one: '{{count}} organización',
       count_other: '{{count}} organizaciones',
+      state: 'Estado',
+      active: 'Activa',
+      inactive: 'Desactivada',
+      disable: 'Desactivar',
+      enable: 'Activar',
+      disableOf: 'Desactivar {{name}}',
+      enableOf: 'Activar {{name}}',
+      disableTitle: '¿Desactivar {{name}}?',
+      disableBody:
+        'Sus puntos focales no podrán iniciar sesión y se cerrarán sus sesiones abiertas. Sus ofertas dejarán de sugerirse y no recibirán nuevos hermanamientos; tampoco se podrán crear ofertas ni cuentas para ella. Lo que ya existe se conserva y podrá volver a activarla.',
+      disabled: 'Se desactivó la organización «{{name}}».',
+      enabled: 'Se activó la organización «{{name}}».',
       kinds: {
         STATE: 'Estado',
         INTERNATIONAL_ORGANIZATION: 'Organización internacional',
@@ -260,6 +275,9 @@ export const secretariatWords = area({
       enableOf: 'Enable {{email}}',
       disabled: 'The account of {{email}} was disabled.',
       enabled: 'The account of {{email}} was enabled.',
+      disableTitle: 'Disable the account of {{email}}?',
+      disableBody:
+        'The person will not be able to sign in, and their open sessions will end. You can enable the account again.',
     },
     organizations: {
       createTitle: 'New organization',
@@ -274,6 +292,18 @@ export const secretariatWords = area({
       none: 'No organization of this kind.',
       count_one: '{{count}} organization',
       count_other: '{{count}} organizations',
+      state: 'State',
+      active: 'Active',
+      inactive: 'Disabled',
+      disable: 'Disable',
+      enable: 'Enable',
+      disableOf: 'Disable {{name}}',
+      enableOf: 'Enable {{name}}',
+      disableTitle: 'Disable {{name}}?',
+      disableBody:
+        'Its focal points will not be able to sign in, and their open sessions will end. Its offers will no longer be suggested nor take new twinnings, and no offer or account can be created for it. What exists is kept, and you can enable it again.',
+      disabled: 'The organization “{{name}}” was disabled.',
+      enabled: 'The organization “{{name}}” was enabled.',
       kinds: {
         STATE: 'State',
         INTERNATIONAL_ORGANIZATION: 'International organization',

@@ -1,7 +1,10 @@
-import { DragEvent, FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DropZone, DropZoneProps } from 'react-aria-components/DropZone';
+import { ProgressBar } from 'react-aria-components/ProgressBar';
 import { useQuery, useSubscription } from 'urql';
 import { consoleHeaders } from '../../client';
+import { AriaLocale } from '../../components/aria-locale';
 import { ErrorSummary, Field } from '../../components/form';
 import { useFormat } from '../../components/format';
 import { useMe } from '../../session';
@@ -34,8 +37,6 @@ export default function ImportsPage() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [jobId, setJobId] = useState<string>();
-  const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
 
   async function send(dryRun: boolean) {
     setProblems({});
@@ -74,11 +75,14 @@ export default function ImportsPage() {
     void send(submitter?.value === 'dry-run');
   }
 
-  function drop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setDragging(false);
-    const dropped = event.dataTransfer.files[0];
-    if (dropped) setFile(dropped);
+  /** A file dropped (or pasted into the focused drop zone): the first one is taken. */
+  async function drop(event: Parameters<NonNullable<DropZoneProps['onDrop']>>[0]) {
+    for (const item of event.items) {
+      if (item.kind === 'file') {
+        setFile(await item.getFile());
+        return;
+      }
+    }
   }
 
   return (
@@ -114,36 +118,32 @@ export default function ImportsPage() {
               <strong>{t('imports.kind')}</strong> {t(`imports.${kind}`)}
             </p>
           )}
-          <div
-            className="imports-drop"
-            data-dragging={dragging || undefined}
-            onDragOver={(event) => {
-              event.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={drop}
-          >
-            <Field
-              name="file"
-              label={t('imports.file')}
-              hint={t('imports.fileHint')}
-              problem={problems.file}
+          <AriaLocale>
+            <DropZone
+              className="imports-drop"
+              aria-label={t('imports.dropZone')}
+              onDrop={(event) => void drop(event)}
             >
-              {(props) => (
-                <input
-                  {...props}
-                  ref={input}
-                  type="file"
-                  accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-                />
-              )}
-            </Field>
-            <p className="muted">
-              {file ? t('imports.chosen', { name: file.name }) : t('imports.dropHere')}
-            </p>
-          </div>
+              <Field
+                name="file"
+                label={t('imports.file')}
+                hint={t('imports.fileHint')}
+                problem={problems.file}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="file"
+                    accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+                  />
+                )}
+              </Field>
+              <p className="muted" aria-live="polite">
+                {file ? t('imports.chosen', { name: file.name }) : t('imports.dropHere')}
+              </p>
+            </DropZone>
+          </AriaLocale>
           <div className="actions">
             <button type="submit" className="button-secondary" value="dry-run" disabled={sending}>
               {t('imports.dryRun')}
@@ -222,17 +222,16 @@ function Progress({ job }: { job: ImportJob }) {
         </span>{' '}
         <span>{text}</span>
       </p>
-      <div
-        role="progressbar"
-        aria-label={t('imports.progressLabel')}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={text}
-        className="imports-bar"
-      >
-        <span style={{ width: `${percent}%` }} />
-      </div>
+      <AriaLocale>
+        <ProgressBar
+          aria-label={t('imports.progressLabel')}
+          value={percent}
+          valueLabel={text}
+          className="imports-bar"
+        >
+          {({ percentage }) => <span style={{ width: `${percentage}%` }} />}
+        </ProgressBar>
+      </AriaLocale>
     </div>
   );
 }

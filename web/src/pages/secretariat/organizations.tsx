@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmButton } from '../../components/confirm';
 import { DataState } from '../../components/data-state';
 import { fieldProblemsOf, messageOf } from '../../components/errors';
 import { ErrorSummary, Field } from '../../components/form';
@@ -13,10 +14,20 @@ const ORGANIZATIONS = graphql(`
       id
       name
       kind
+      active
       country {
         code
         name
       }
+    }
+  }
+`);
+
+const SET_ACTIVE = graphql(`
+  mutation SetOrganizationActive($id: ID!, $active: Boolean!) {
+    setOrganizationActive(id: $id, active: $active) {
+      id
+      active
     }
   }
 `);
@@ -152,23 +163,52 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-/** The Support Platform's members, by name, of one kind or all; the secretariat adds them. */
+/**
+ * The Support Platform's members, by name, of one kind or all; the secretariat adds them,
+ * and disables (after a confirmation that says what it means) or enables each.
+ */
 export default function Organizations() {
   const { t } = useTranslation();
   const me = useMe();
+  const secretariat = me.role === 'SECRETARIAT';
   const [kind, setKind] = useState<Kind | ''>('');
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ORGANIZATIONS,
     variables: { kind: kind || null },
   });
+  const [changing, setActive] = useMutation(SET_ACTIVE);
+  const [refusal, setRefusal] = useState<{ id: string; message: string } | undefined>();
+  const [done, setDone] = useState<string | undefined>();
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const organizations = data?.organizations ?? [];
+
+  async function toggle(id: string, name: string, active: boolean) {
+    setRefusal(undefined);
+    setDone(undefined);
+    const result = await setActive({ id, active });
+    if (result.error) {
+      setRefusal({ id, message: messageOf(result.error) ?? '' });
+      return;
+    }
+    setDone(
+      t(active ? 'secretariat.organizations.enabled' : 'secretariat.organizations.disabled', {
+        name,
+      }),
+    );
+  }
   return (
     <>
       <h1>{t('nav.organizations')}</h1>
-      {me.role === 'SECRETARIAT' && <CreateForm onCreated={reload} />}
+      {secretariat && <CreateForm onCreated={reload} />}
       <section aria-labelledby="organizations-title">
         <h2 id="organizations-title">{t('secretariat.organizations.listTitle')}</h2>
+        <div aria-live="polite">
+          {done && (
+            <p className="notice notice-success" role="status">
+              {done}
+            </p>
+          )}
+        </div>
         <div className="filters">
           <Field name="kindFilter" label={t('secretariat.organizations.kind')}>
             {(props) => (
@@ -203,6 +243,8 @@ export default function Organizations() {
                 <th scope="col">{t('secretariat.organizations.name')}</th>
                 <th scope="col">{t('secretariat.organizations.kind')}</th>
                 <th scope="col">{t('secretariat.organizations.country')}</th>
+                <th scope="col">{t('secretariat.organizations.state')}</th>
+                {secretariat && <th scope="col">{t('secretariat.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -215,6 +257,51 @@ export default function Organizations() {
                   <td data-label={t('secretariat.organizations.country')}>
                     {organization.country?.name ?? '—'}
                   </td>
+                  <td data-label={t('secretariat.organizations.state')}>
+                    <span className={`status status-${organization.active ? 'green' : 'grey'}`}>
+                      {t(
+                        organization.active
+                          ? 'secretariat.organizations.active'
+                          : 'secretariat.organizations.inactive',
+                      )}
+                    </span>
+                  </td>
+                  {secretariat && (
+                    <td data-label={t('secretariat.actions')}>
+                      {organization.active ? (
+                        <ConfirmButton
+                          label={t('secretariat.organizations.disable')}
+                          accessibleLabel={t('secretariat.organizations.disableOf', {
+                            name: organization.name,
+                          })}
+                          title={t('secretariat.organizations.disableTitle', {
+                            name: organization.name,
+                          })}
+                          isDisabled={changing.fetching}
+                          onConfirm={() => void toggle(organization.id, organization.name, false)}
+                        >
+                          <p>{t('secretariat.organizations.disableBody')}</p>
+                        </ConfirmButton>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          disabled={changing.fetching}
+                          aria-label={t('secretariat.organizations.enableOf', {
+                            name: organization.name,
+                          })}
+                          onClick={() => void toggle(organization.id, organization.name, true)}
+                        >
+                          {t('secretariat.organizations.enable')}
+                        </button>
+                      )}
+                      {refusal?.id === organization.id && (
+                        <p className="sec-row-problem" role="alert">
+                          {refusal.message}
+                        </p>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { DataState } from '../../components/data-state';
 import { messageOf } from '../../components/errors';
 import { Field } from '../../components/form';
+import { ScoreMeter } from '../../components/score';
 import { useFormat } from '../../components/format';
 import { StatusLabel } from '../../components/status';
 import { graphql, ResultOf } from '../../graphql';
@@ -195,12 +196,11 @@ export default function Plan() {
                       </span>
                     </td>
                     <td data-label={t('secretariat.plan.score')}>
-                      <span className="sec-score">
-                        <span className="score-bar" aria-hidden="true">
-                          <span style={{ width: `${Math.round(assignment.score * 100)}%` }} />
-                        </span>
-                        <span>{format.percent(assignment.score)}</span>
-                      </span>
+                      <ScoreMeter
+                        className="sec-score"
+                        score={assignment.score}
+                        label={t('secretariat.plan.score')}
+                      />
                     </td>
                     <td data-label={t('secretariat.plan.reasons')}>
                       <ul className="sec-reasons">

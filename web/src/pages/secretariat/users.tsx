@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ConfirmButton } from '../../components/confirm';
 import { DataState } from '../../components/data-state';
 import { fieldProblemsOf, messageOf } from '../../components/errors';
 import { ErrorSummary, Field } from '../../components/form';
@@ -38,6 +39,7 @@ const CHOICES = graphql(`
     organizations {
       id
       name
+      active
     }
   }
 `);
@@ -195,11 +197,13 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
                   onChange={(event) => set('organizationId')(event.target.value)}
                 >
                   <option value="">{t('secretariat.choose')}</option>
-                  {choices?.organizations.map((organization) => (
-                    <option key={organization.id} value={organization.id}>
-                      {organization.name}
-                    </option>
-                  ))}
+                  {choices?.organizations
+                    .filter((organization) => organization.active)
+                    .map((organization) => (
+                      <option key={organization.id} value={organization.id}>
+                        {organization.name}
+                      </option>
+                    ))}
                 </select>
               )}
             </Field>
@@ -303,18 +307,27 @@ export default function Users() {
                       : t('secretariat.users.never')}
                   </td>
                   <td data-label={t('secretariat.actions')}>
-                    <button
-                      type="button"
-                      className={user.active ? 'button-danger' : 'button-secondary'}
-                      disabled={changing.fetching}
-                      aria-label={t(
-                        user.active ? 'secretariat.users.disableOf' : 'secretariat.users.enableOf',
-                        { email: user.email },
-                      )}
-                      onClick={() => void toggle(user.id, user.email, !user.active)}
-                    >
-                      {t(user.active ? 'secretariat.users.disable' : 'secretariat.users.enable')}
-                    </button>
+                    {user.active ? (
+                      <ConfirmButton
+                        label={t('secretariat.users.disable')}
+                        accessibleLabel={t('secretariat.users.disableOf', { email: user.email })}
+                        title={t('secretariat.users.disableTitle', { email: user.email })}
+                        isDisabled={changing.fetching}
+                        onConfirm={() => void toggle(user.id, user.email, false)}
+                      >
+                        <p>{t('secretariat.users.disableBody')}</p>
+                      </ConfirmButton>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        disabled={changing.fetching}
+                        aria-label={t('secretariat.users.enableOf', { email: user.email })}
+                        onClick={() => void toggle(user.id, user.email, true)}
+                      >
+                        {t('secretariat.users.enable')}
+                      </button>
+                    )}
                     {refusal?.id === user.id && (
                       <p className="sec-row-problem" role="alert">
                         {refusal.message}
