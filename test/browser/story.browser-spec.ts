@@ -45,7 +45,7 @@ const WORDS = {
       country: 'País de origen (opcional)',
       create: 'Crear la organización',
       created: `Se creó la organización «${IRB}».`,
-      row: `${IRB} Estado Canadá`,
+      row: `${IRB} Estado Canadá Activa Desactivar`,
     },
     users: {
       region: 'Invitar a un usuario',
@@ -216,7 +216,7 @@ const WORDS = {
       country: 'Home country (optional)',
       create: 'Create the organization',
       created: `The organization “${IRB}” was created.`,
-      row: `${IRB} State Canada`,
+      row: `${IRB} State Canada Active Disable`,
     },
     users: {
       region: 'Invite a user',
