@@ -72,6 +72,8 @@ import { Imports1764540000000 } from './migrations/sqlite/1764540000000-imports'
 import { Imports1796010000000 } from './migrations/postgres/1796010000000-imports';
 import { MailClaimToken1764550000000 } from './migrations/sqlite/1764550000000-mail-claim-token';
 import { MailClaimToken1796020000000 } from './migrations/postgres/1796020000000-mail-claim-token';
+import { OpenedAt1764560000000 } from './migrations/sqlite/1764560000000-opened-at';
+import { OpenedAt1796030000000 } from './migrations/postgres/1796030000000-opened-at';
 
 export const ENTITIES = [
   Country,
@@ -138,6 +140,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Comments1764530000000,
     Imports1764540000000,
     MailClaimToken1764550000000,
+    OpenedAt1764560000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -153,6 +156,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Comments1796000000000,
     Imports1796010000000,
     MailClaimToken1796020000000,
+    OpenedAt1796030000000,
   ],
 };
 
