@@ -16,7 +16,12 @@ export class OpenedAt1764560000000 implements MigrationInterface {
       await rebuild(
         queryRunner,
         table,
-        [[`"updatedAt" datetime NOT NULL`, `"updatedAt" datetime NOT NULL, "openedAt" datetime NOT NULL`]],
+        [
+          [
+            `"updatedAt" datetime NOT NULL`,
+            `"updatedAt" datetime NOT NULL, "openedAt" datetime NOT NULL`,
+          ],
+        ],
         { openedAt: `CASE WHEN "status" = 'OPEN' THEN "updatedAt" ELSE "createdAt" END` },
       );
       await queryRunner.query(
