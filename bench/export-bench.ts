@@ -46,6 +46,7 @@ export async function needsExportTimes(needs: number, runs: number) {
       createdById: secretariat.id,
       createdAt: new Date(now + index),
       updatedAt: new Date(now + index),
+      openedAt: new Date(now + index),
       expiresAt: new Date(now + YEAR_MS),
     }));
     await app.dataSource.transaction(async (manager) => {

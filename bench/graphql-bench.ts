@@ -75,6 +75,7 @@ export async function graphqlSuggestionLatencies(options: {
           createdById: secretariat.id,
           createdAt: new Date(now + index),
           updatedAt: new Date(now + index),
+          openedAt: new Date(now + index),
           expiresAt: new Date(now + YEAR_MS),
         };
       });
@@ -98,6 +99,7 @@ export async function graphqlSuggestionLatencies(options: {
         createdById: secretariat.id,
         createdAt: new Date(now + index),
         updatedAt: new Date(now + index),
+        openedAt: new Date(now + index),
         expiresAt: new Date(now + YEAR_MS),
       }));
       for (let start = 0; start < offerRows.length; start += 500) {

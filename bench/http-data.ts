@@ -57,6 +57,7 @@ export interface NeedRow {
   searchText: string;
   createdAt: Date;
   updatedAt: Date;
+  openedAt: Date;
   expiresAt: Date;
 }
 
@@ -76,6 +77,7 @@ export interface OfferRow {
   searchText: string;
   createdAt: Date;
   updatedAt: Date;
+  openedAt: Date;
   expiresAt: Date;
   workingGroupCodes: string[];
   eligibleCountryCodes: string[];
@@ -249,6 +251,7 @@ export function benchData(size: DataSize = DEFAULT_SIZE): BenchData {
       searchText: foldForSearch(`${need.title}\n${need.description}`),
       createdAt,
       updatedAt: createdAt,
+      openedAt: createdAt,
       expiresAt: VALID_UNTIL,
     };
   });
@@ -271,6 +274,7 @@ export function benchData(size: DataSize = DEFAULT_SIZE): BenchData {
       searchText: foldForSearch(`${offer.title}\n${offer.description}`),
       createdAt,
       updatedAt: createdAt,
+      openedAt: createdAt,
       expiresAt: VALID_UNTIL,
       workingGroupCodes: [...offer.workingGroupCodes],
       eligibleCountryCodes: [...offer.eligibleCountryCodes],

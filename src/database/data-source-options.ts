@@ -74,6 +74,8 @@ import { MailClaimToken1764550000000 } from './migrations/sqlite/1764550000000-m
 import { MailClaimToken1796020000000 } from './migrations/postgres/1796020000000-mail-claim-token';
 import { OrganizationActive1764553000000 } from './migrations/sqlite/1764553000000-organization-active';
 import { OrganizationActive1796023000000 } from './migrations/postgres/1796023000000-organization-active';
+import { OpenedAt1764560000000 } from './migrations/sqlite/1764560000000-opened-at';
+import { OpenedAt1796030000000 } from './migrations/postgres/1796030000000-opened-at';
 
 export const ENTITIES = [
   Country,
@@ -141,6 +143,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Imports1764540000000,
     MailClaimToken1764550000000,
     OrganizationActive1764553000000,
+    OpenedAt1764560000000,
   ],
   postgres: [
     PostgresInitial1795900000000,
@@ -157,6 +160,7 @@ export const MIGRATIONS: Record<DatabaseEngine, DataSourceOptions['migrations']>
     Imports1796010000000,
     MailClaimToken1796020000000,
     OrganizationActive1796023000000,
+    OpenedAt1796030000000,
   ],
 };
 

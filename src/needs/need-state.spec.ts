@@ -8,6 +8,7 @@ import {
   needActionBetween,
   needStatusesAllowing,
   nextNeedStatus,
+  opensNeed,
 } from './need-state';
 
 const { OPEN, IN_TWINNING, FULFILLED, WITHDRAWN, EXPIRED } = NeedStatus;
@@ -96,5 +97,15 @@ describe('the need transition table', () => {
       }
     }
     expect(refused).toBe(5 * 7 - 9);
+  });
+
+  it('puts a need back in matching (openedAt) exactly when a move of the table makes it OPEN', () => {
+    const opening: string[] = [];
+    for (const from of Object.values(NeedStatus)) {
+      for (const to of Object.values(NEED_TRANSITIONS[from])) {
+        if (opensNeed(from, to)) opening.push(`${from}->${to}`);
+      }
+    }
+    expect(opening.sort()).toEqual(['EXPIRED->OPEN', 'IN_TWINNING->OPEN']);
   });
 });

@@ -62,6 +62,15 @@ const ACTION_WORDS: Record<NeedAction, Message> = {
   [NeedAction.RENEW]: msg('needs.actionRenewed'),
 };
 
+/**
+ * Whether a move from `from` to `to` puts the need (back) in matching: it becomes OPEN
+ * (released by a twinning, renewed after expiry). Its `openedAt` is then stamped, and the
+ * NEW_MATCHES digest suggests it again as it does a need just posted.
+ */
+export function opensNeed(from: NeedStatus, to: NeedStatus): boolean {
+  return to === NeedStatus.OPEN && from !== NeedStatus.OPEN;
+}
+
 /** The actions a status allows, in the table's order. */
 export function allowedNeedActions(status: NeedStatus): NeedAction[] {
   return Object.keys(NEED_TRANSITIONS[status]) as NeedAction[];

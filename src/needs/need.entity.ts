@@ -15,6 +15,7 @@ import { NeedStatus, Priority, Visibility } from './need-enums';
 @Index(['countryCode', 'status'])
 @Index(['workingGroupCode', 'status'])
 @Index('IDX_needs_updatedAt', ['updatedAt'])
+@Index('IDX_needs_status_openedAt', ['status', 'openedAt'])
 @Index('IDX_needs_commitmentId', ['commitmentId'])
 export class Need {
   @Field(() => ID)
@@ -112,6 +113,13 @@ export class Need {
   @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
+
+  /**
+   * When it last became open for matching: posted, or moved back to OPEN (released by a twinning, renewed after expiry). The
+   * NEW_MATCHES digest suggests the postings opened since each person's last digest.
+   */
+  @Column(timestampColumn())
+  openedAt: Date;
 
   /**
    * When the posting's validity runs out (POSTING_VALIDITY_DAYS after its posting or its

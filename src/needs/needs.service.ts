@@ -34,6 +34,7 @@ import {
   needActionBetween,
   needStatusesAllowing,
   nextNeedStatus,
+  opensNeed,
 } from './need-state';
 import { Need } from './need.entity';
 import { assertMayManageNeedsOf } from './need.policy';
@@ -202,11 +203,18 @@ export class NeedsService {
     if (missing) throw new NotFoundError('Need', missing);
     const action = needActionBetween(from, to);
     const now = this.clock.now();
+    // Back to OPEN (a twinning released them): open for matching again from now.
+    const opens = opensNeed(from, to);
     for (const need of needs) {
       need.status = nextNeedStatus(need, action);
       need.updatedAt = now;
+      if (opens) need.openedAt = now;
     }
-    await manager.update(Need, { id: In([...ids]) }, { status: to, updatedAt: now });
+    await manager.update(
+      Need,
+      { id: In([...ids]) },
+      { status: to, updatedAt: now, ...(opens ? { openedAt: now } : {}) },
+    );
     return needs;
   }
 
@@ -301,6 +309,7 @@ export class NeedsService {
       createdById: user.id,
       createdAt: now,
       updatedAt: now,
+      openedAt: now,
       expiresAt: this.validity.expiresAtFrom(now),
     });
     need.searchText = searchTextOf(need);
@@ -519,7 +528,8 @@ export class NeedsService {
       const now = this.validity.now();
       const next = nextNeedStatus(need, NeedAction.RENEW);
       // Only an EXPIRED need moves (to OPEN): it is back in matching.
-      reopened = next !== need.status;
+      reopened = opensNeed(need.status, next);
+      if (reopened) need.openedAt = now;
       need.status = next;
       need.expiresAt = this.validity.expiresAtFrom(now);
       need.updatedAt = now;

@@ -29,6 +29,7 @@ import { TwinningParty } from '../twinnings/twinning-party.entity';
 import { TwinningArrangement } from '../twinnings/twinning.entity';
 import { focalPointsOf } from './audience';
 import { NotificationKind } from './notification-kind';
+import { Notification } from './notification.entity';
 import { Notifier, Recipient } from './notifier';
 import { countryValue } from './twinning-notices';
 
@@ -38,7 +39,7 @@ const DAY = 24 * HOUR;
 export const UPCOMING_WITHIN_MS = 7 * DAY;
 /** The suggestions a new need or offer brings into one digest at most. */
 const SUGGESTIONS_PER_POSTING = 10;
-/** The oldest postings a digest looks back to after a long downtime. */
+/** How far back a digest looks: after a long downtime, or a person's last digest. */
 const LONGEST_DIGEST_WINDOW_MS = 7 * DAY;
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
@@ -48,7 +49,14 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
 /** One line of a digest: a new match for something the person speaks for. */
 interface DigestLine {
   score: number;
+  /** When the posting that brings it was opened for matching. */
+  openedAt: Date;
   line: Message;
+}
+
+/** The UTC day of `at`, as 2026-03-01: a person gets one digest a day. */
+function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
 }
 
 /**
@@ -57,8 +65,9 @@ interface DigestLine {
  * - every hour, ACTIVITY_UPCOMING to the parties of each planned activity starting within
  *   7 days (once per activity and start time);
  * - daily (NEW_MATCHES_CRON), the NEW_MATCHES digest: the suggestions above the minimum
- *   score that needs and offers posted since the last digest bring to the focal points of
- *   the other side; at most one a day per person.
+ *   score that needs and offers opened for matching (posted or back to OPEN) since each
+ *   person's last digest bring to the focal points of the other side; at most one a day
+ *   per person, nothing lost to a second run in a day.
  */
 @Injectable()
 export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -158,17 +167,16 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * The NEW_MATCHES digest of the postings made since the last one (at most a week back):
-   * each new need's suggested offers go to the offers' organizations, each new offer's
-   * suggested needs to the needs' countries. Answers how many people it was written for.
+   * The NEW_MATCHES digest: each need opened for matching (posted, released by a twinning,
+   * renewed after expiry) brings its suggested offers to the offers' organizations, each
+   * offer opened so its suggested needs to the needs' countries. A person is told what was
+   * opened since their own last digest (at most a week back; none in that week: since the
+   * job's last run), once a day at most: someone already told today is told the rest
+   * tomorrow, so a second run in a day loses nothing. Answers how many people it was
+   * written for.
    */
   async digest({ lastRunAt, now }: JobWindow): Promise<number> {
-    const since = new Date(
-      Math.max(
-        lastRunAt?.getTime() ?? now.getTime() - DAY,
-        now.getTime() - LONGEST_DIGEST_WINDOW_MS,
-      ),
-    );
+    const oldest = new Date(now.getTime() - LONGEST_DIGEST_WINDOW_MS);
     const lines = new Map<string, { recipient: Recipient; lines: DigestLine[] }>();
     const add = (recipients: readonly Recipient[], line: DigestLine) => {
       for (const recipient of recipients) {
@@ -178,12 +186,13 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
       }
     };
 
+    // Reads only: no transaction.
+    const manager = this.dataSource.manager;
     {
-      // Reads only: no transaction.
-      const manager = this.dataSource.manager;
+      const opened = And(MoreThan(oldest), LessThanOrEqual(now));
       const [needs, offers] = await Promise.all([
-        manager.findBy(Need, { status: NeedStatus.OPEN, createdAt: MoreThan(since) }),
-        manager.findBy(Offer, { status: OfferStatus.OPEN, createdAt: MoreThan(since) }),
+        manager.findBy(Need, { status: NeedStatus.OPEN, openedAt: opened }),
+        manager.findBy(Offer, { status: OfferStatus.OPEN, openedAt: opened }),
       ]);
       const names = await this.namesOf(manager);
       for (const need of needs) {
@@ -202,6 +211,7 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
             ]),
             {
               score: pair.score,
+              openedAt: need.openedAt,
               line: msg('notifications.needFitsOffer', {
                 need: need.title,
                 country: names.country(need.countryCode),
@@ -225,6 +235,7 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
             await focalPointsOf(manager, [{ countryCode: need.countryCode, organizationId: null }]),
             {
               score: pair.score,
+              openedAt: offer.openedAt,
               line: msg('notifications.offerFitsNeed', {
                 offer: offer.title,
                 organization: names.organization(offer.organizationId),
@@ -237,9 +248,20 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
       }
     }
 
-    const day = now.toISOString().slice(0, 10);
+    const day = utcDay(now);
+    const lastDigestOf = await this.lastDigests(manager, [...lines.keys()], oldest);
+    // No digest within the week: what the job has not covered yet.
+    const jobSince = lastRunAt ?? new Date(now.getTime() - DAY);
+    let written = 0;
     for (const { recipient, lines: found } of lines.values()) {
-      const best = [...found].sort((a, b) => b.score - a.score);
+      const last = lastDigestOf.get(recipient.id);
+      // One a day: what is new for them waits for tomorrow's, which starts at this one.
+      if (last && utcDay(last) === day) continue;
+      const since = Math.max((last ?? jobSince).getTime(), oldest.getTime());
+      const best = found
+        .filter((entry) => entry.openedAt.getTime() > since)
+        .sort((a, b) => b.score - a.score);
+      if (best.length === 0) continue;
       await this.transactions.run((manager) =>
         this.notifier.notify(manager, [recipient], {
           kind: NotificationKind.NEW_MATCHES,
@@ -247,11 +269,37 @@ export class NotificationJobs implements OnApplicationBootstrap, BeforeApplicati
           body: [msg('notifications.newMatchesIntro'), ...best.map((entry) => entry.line)],
           link: { path: '/', label: msg('notifications.seeSuggestions') },
           onceKey: `NEW_MATCHES:${day}`,
+          // Dated at the window's end: the person's next digest covers from here.
+          at: now,
         }),
       );
+      written++;
     }
-    if (lines.size > 0) this.log.log(`New-matches digest written for ${lines.size} people`);
-    return lines.size;
+    if (written > 0) this.log.log(`New-matches digest written for ${written} people`);
+    return written;
+  }
+
+  /** When each of `userIds` was last given a NEW_MATCHES digest after `oldest`. */
+  private async lastDigests(
+    manager: EntityManager,
+    userIds: readonly string[],
+    oldest: Date,
+  ): Promise<Map<string, Date>> {
+    const last = new Map<string, Date>();
+    if (userIds.length === 0) return last;
+    const digests = await manager.find(Notification, {
+      select: { userId: true, createdAt: true },
+      where: {
+        userId: In([...userIds]),
+        kind: NotificationKind.NEW_MATCHES,
+        createdAt: MoreThan(oldest),
+      },
+    });
+    for (const { userId, createdAt } of digests) {
+      const known = last.get(userId);
+      if (!known || createdAt > known) last.set(userId, createdAt);
+    }
+    return last;
   }
 
   private async namesOf(manager: EntityManager) {

@@ -24,6 +24,11 @@ export interface Notice {
    * recipient gets it once, whoever writes it (two instances, a job run twice).
    */
   onceKey?: string;
+  /**
+   * When it is dated (the clock's now unless given): a digest is dated at the end of the
+   * window it covers, where the person's next window starts.
+   */
+  at?: Date;
 }
 
 /** A person to tell: an account (only active ones are told). */
@@ -68,7 +73,7 @@ export class Notifier {
         title: title.slice(0, 300),
         body,
         link: link ?? null,
-        createdAt: this.clock.now(),
+        createdAt: notice.at ?? this.clock.now(),
         readAt: null,
         dedupeKey: notice.onceKey ? `${notice.onceKey}:${person.id}` : null,
       });

@@ -7,6 +7,7 @@ import {
   OfferAction,
   offerStatusAfter,
   offerStatusesAllowing,
+  opensOffer,
   takesTwinnings,
 } from './offer-state';
 import { OfferStatus } from './offer-status';
@@ -91,5 +92,24 @@ describe('the offer transition table', () => {
       }
     }
     expect(refused).toBe(4 * 6 - 14);
+  });
+
+  it('puts an offer back in matching (openedAt) when it becomes OPEN from any other status', () => {
+    const opening: string[] = [];
+    for (const from of Object.values(OfferStatus)) {
+      // Where the table says OPEN, capacity may make it FULL.
+      const targets = Object.values(OFFER_TRANSITIONS[from]).flatMap((to) =>
+        to === OPEN ? [OPEN, FULL] : [to],
+      );
+      for (const to of new Set(targets)) {
+        if (opensOffer(from, to)) opening.push(`${from}->${to}`);
+      }
+    }
+    expect(opening.sort()).toEqual(['EXPIRED->OPEN', 'FULL->OPEN']);
+    // Renewed while FULL: still FULL, not open; given room by a twinning that ended: OPEN.
+    const renewed = offerStatusAfter({ status: EXPIRED, capacity: 1, reservedCapacity: 1 }, RENEW);
+    expect(opensOffer(EXPIRED, renewed)).toBe(false);
+    const released = offerStatusAfter({ status: FULL, capacity: 1, reservedCapacity: 0 }, RELEASE);
+    expect(opensOffer(FULL, released)).toBe(true);
   });
 });

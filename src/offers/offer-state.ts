@@ -68,6 +68,16 @@ const ACTION_WORDS: Record<OfferAction, Message> = {
 
 type OfferLike = { status: OfferStatus; capacity: number; reservedCapacity: number };
 
+/**
+ * Whether a move from `from` to `to` puts the offer (back) in matching: it becomes OPEN
+ * (renewed after expiry, or given room again by a twinning that ended or a larger
+ * capacity). Its `openedAt` is then stamped, and the NEW_MATCHES digest suggests it again
+ * as it does an offer just posted.
+ */
+export function opensOffer(from: OfferStatus, to: OfferStatus): boolean {
+  return to === OfferStatus.OPEN && from !== OfferStatus.OPEN;
+}
+
 /** The actions a status allows, in the table's order. */
 export function allowedOfferActions(status: OfferStatus): OfferAction[] {
   return Object.keys(OFFER_TRANSITIONS[status]) as OfferAction[];

@@ -21,6 +21,7 @@ import { OfferStatus } from './offer-status';
 @Index('IDX_offers_status_expiresAt', ['status', 'expiresAt'])
 @Index(['organizationId', 'status'])
 @Index('IDX_offers_updatedAt', ['updatedAt'])
+@Index('IDX_offers_status_openedAt', ['status', 'openedAt'])
 @Check(
   'CHK_offers_capacity',
   '"capacity" > 0 AND "reservedCapacity" >= 0 AND "reservedCapacity" <= "capacity"',
@@ -98,6 +99,13 @@ export class Offer {
   @Field(() => DateTimeScalar)
   @Column(timestampColumn())
   updatedAt: Date;
+
+  /**
+   * When it last became open for matching: posted, or moved back to OPEN (renewed after expiry, given room again). The
+   * NEW_MATCHES digest suggests the postings opened since each person's last digest.
+   */
+  @Column(timestampColumn())
+  openedAt: Date;
 
   /**
    * When the posting's validity runs out (POSTING_VALIDITY_DAYS after its posting or its

@@ -26,6 +26,7 @@ import {
   OfferAction,
   offerStatusAfter,
   offerStatusesAllowing,
+  opensOffer,
 } from './offer-state';
 import { OfferStatus } from './offer-status';
 import { OfferWorkingGroup } from './offer-working-group.entity';
@@ -302,6 +303,7 @@ export class OffersService {
       createdById: user.id,
       createdAt: now,
       updatedAt: now,
+      openedAt: now,
       expiresAt: this.validity.expiresAtFrom(now),
     });
     offer.searchText = searchTextOf(offer);
@@ -352,9 +354,12 @@ export class OffersService {
           'HELD_BY_TWINNINGS',
         );
       }
+      const wasStatus = updated.status;
       updated.status = offerStatusAfter(updated, OfferAction.CHANGE);
       updated.searchText = searchTextOf(updated);
       updated.updatedAt = this.clock.now();
+      // A FULL offer given more capacity is OPEN: open for matching again from now.
+      if (opensOffer(wasStatus, updated.status)) updated.openedAt = updated.updatedAt;
       const saved = await manager.save(updated);
       if (workingGroupCodes) {
         const served = await manager.find(OfferWorkingGroup, { where: { offerId: id } });
@@ -424,9 +429,12 @@ export class OffersService {
     reservedCapacity: number,
     action: OfferAction.RESERVE | OfferAction.RELEASE,
   ): Promise<Offer> {
+    const from = offer.status;
     offer.reservedCapacity = reservedCapacity;
     offer.status = offerStatusAfter(offer, action);
     offer.updatedAt = this.clock.now();
+    // A FULL offer a twinning gave room back to is OPEN: open for matching again from now.
+    if (opensOffer(from, offer.status)) offer.openedAt = offer.updatedAt;
     return manager.save(offer);
   }
 
@@ -443,6 +451,7 @@ export class OffersService {
       const next = offerStatusAfter(offer, OfferAction.RENEW);
       // Only an EXPIRED offer moves (to OPEN or FULL): it is back in matching.
       reopened = next !== offer.status;
+      if (opensOffer(offer.status, next)) offer.openedAt = now;
       offer.status = next;
       offer.expiresAt = this.validity.expiresAtFrom(now);
       offer.updatedAt = now;

@@ -9,7 +9,7 @@ const MIGRATION = /^Expiry\d+$/;
 /**
  * The expiry migration on a database that already holds postings: undone, it leaves the
  * tables as they were; done again, it gives each existing posting its creation plus 365
- * days, and the new statuses are accepted.
+ * days, and the new statuses are accepted. Also the opened-at migration that follows it.
  */
 describe('the expiry migration', () => {
   let app: TestApp;
@@ -70,6 +70,36 @@ describe('the expiry migration', () => {
     await dataSource.query(`UPDATE "needs" SET "status" = 'EXPIRED'`);
     await dataSource.query(`UPDATE "offers" SET "status" = 'EXPIRED'`);
     expect(await ran()).toContainEqual(expect.stringMatching(MIGRATION));
+  });
+
+  it('opened-at: gives an OPEN posting its last change, any other its posting', async () => {
+    while ((await ran()).some((name) => /^OpenedAt\d+$/.test(name))) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    for (const table of ['needs', 'offers']) {
+      const columns: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM "${table}"`);
+      expect(Object.keys(columns[0])).not.toContain('openedAt');
+    }
+    // The need stays EXPIRED; the offer is OPEN again, last changed after its posting.
+    await dataSource.query(`UPDATE "offers" SET "status" = 'OPEN'`);
+    for (const table of ['Need', 'Offer'] as const) {
+      await dataSource
+        .createQueryBuilder()
+        .update(table)
+        .set({
+          createdAt: new Date('2025-01-10T08:00:00.000Z'),
+          updatedAt: new Date('2025-06-01T09:15:00.500Z'),
+        })
+        .execute();
+    }
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    const openedAt = async (table: string) =>
+      (
+        await dataSource.query<{ openedAt: Date | string }[]>(`SELECT "openedAt" FROM "${table}"`)
+      ).map((row) => asDate(row.openedAt));
+    expect(await openedAt('needs')).toEqual(['2025-01-10T08:00:00.000Z']);
+    expect(await openedAt('offers')).toEqual(['2025-06-01T09:15:00.500Z']);
   });
 });
 

@@ -1,4 +1,7 @@
+import { ManualClock } from '../../src/common/clock/clock';
+import { ExpiryJobs } from '../../src/expiry/expiry-jobs';
 import { NotificationJobs } from '../../src/notifications/notification-jobs';
+import { ScheduledJobs } from '../../src/scheduling/scheduled-jobs';
 import {
   aConfirmedTwinning,
   anActivity,
@@ -386,5 +389,218 @@ describe('notifications and their e-mails', () => {
     const ids = sink.received.map((mail: ReceivedMail) => mail.messageId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^<[0-9a-f-]{36}@localhost>$/.test(id))).toBe(true);
+  });
+});
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const OFFER = 'Asylum adjudication training for new officers';
+const IRB = 'Immigration and Refugee Board of Canada';
+const WORLD_BANK_OFFER = 'Asylum adjudication training, online course';
+
+/**
+ * The NEW_MATCHES digest over days, on a clock the test moves (no sleeping): each person is
+ * told what was opened for matching since their own last digest (posted, reopened by a
+ * twinning, renewed after expiry), at most once a day, and a second run in a day neither
+ * loses a line nor tells one twice.
+ */
+describe('the NEW_MATCHES digest over days', () => {
+  let app: TestApp;
+  let clock: ManualClock;
+  let world: World;
+  let jobs: NotificationJobs;
+  let scheduled: ScheduledJobs;
+  /** The first UTC midnight after the app started: the start of day 1. */
+  let day1: Date;
+  let offerId: string;
+  let hondurasNeedId: string;
+  let guatemalaNeedId: string;
+
+  beforeAll(async () => {
+    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    clock = new ManualClock(start);
+    // The cron never fires during the test (1 January): only the test runs the job.
+    app = await startTestApp({ clock, env: { NEW_MATCHES_CRON: '0 0 1 1 *' } });
+    jobs = app.app.get(NotificationJobs);
+    scheduled = app.app.get(ScheduledJobs);
+    world = await buildWorld(app);
+    // The start-up catch-up runs the digest at `start`: wait for it to end.
+    for (let tries = 0; (await scheduled.lastRunOf('new-matches-digest')) === null; tries++) {
+      if (tries > 1000) throw new Error('The digest did not catch up at start-up');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await scheduled.lastRunOf('new-matches-digest')).toEqual(start);
+    day1 = new Date(Math.floor(start.getTime() / DAY_MS) * DAY_MS + DAY_MS);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** Sets the clock to `hours` into day `day` (day 1: the first UTC midnight after start). */
+  function at(day: number, hours: number): Date {
+    const moment = new Date(day1.getTime() + (day - 1) * DAY_MS + hours * HOUR_MS);
+    clock.set(moment);
+    return moment;
+  }
+
+  /** Runs the digest job at `moment`, and checks that it ran to the end. */
+  async function runDigest(moment: Date): Promise<void> {
+    clock.set(moment);
+    await jobs.digestJob(moment);
+    expect(await scheduled.lastRunOf('new-matches-digest')).toEqual(moment);
+  }
+
+  /**
+   * Every digest `token`'s person was given, oldest first: its UTC day and its lines
+   * (without their scores), sorted; the title counts the lines.
+   */
+  async function digestsOf(token: string): Promise<{ day: string; lines: string[] }[]> {
+    const data = await app.ok<{ myNotifications: { edges: { node: NotificationNode }[] } }>(
+      MY_NOTIFICATIONS,
+      { first: 100 },
+      { as: token },
+    );
+    return data.myNotifications.edges
+      .map((edge) => edge.node)
+      .filter((node) => node.kind === 'NEW_MATCHES')
+      .reverse()
+      .map((node) => {
+        const lines = node.body
+          .split('\n\n')
+          .slice(1)
+          .map((line) => line.replace(/: score \d+ %$/, ''))
+          .sort();
+        const count = lines.length === 1 ? 'A new suggestion' : `${lines.length} new suggestions`;
+        expect(node.title).toBe(`${count} for you`);
+        return { day: (node as unknown as { createdAt: string }).createdAt.slice(0, 10), lines };
+      });
+  }
+
+  const dayOf = (day: number) =>
+    new Date(day1.getTime() + (day - 1) * DAY_MS).toISOString().slice(0, 10);
+  const needFits = (need: string, country: string, offer = OFFER) =>
+    `“${need}” (${country}) fits your offer “${offer}”`;
+  const offerFits = (need: string, offer = OFFER, organization = IRB) =>
+    `The offer “${offer}” (${organization}) fits your need “${need}”`;
+  const HN_NEED = 'Training of asylum adjudication officers (HN)';
+  const GT_NEED = 'Training of asylum adjudication officers (GT)';
+  const HN_NEED_2 = 'Training of asylum adjudication officers, second cohort (HN)';
+  const GT_NEED_3 = 'Training of asylum adjudication officers, third cohort (GT)';
+
+  it('suggests a need reopened by completeTwinning(reopenNeedIds) again in the next digest', async () => {
+    at(1, 0.02);
+    offerId = await postOffer(app, world.member, world.organizationId, { title: OFFER });
+    hondurasNeedId = await postNeed(app, world.secretariat, { countryCode: 'HN', title: HN_NEED });
+    guatemalaNeedId = await postNeed(app, world.secretariat, { countryCode: 'GT', title: GT_NEED });
+    await runDigest(at(1, 0.1));
+    expect(await digestsOf(world.member)).toEqual([
+      { day: dayOf(1), lines: [needFits(GT_NEED, 'Guatemala'), needFits(HN_NEED, 'Honduras')] },
+    ]);
+    expect(await digestsOf(world.honduras)).toEqual([
+      { day: dayOf(1), lines: [offerFits(HN_NEED)] },
+    ]);
+    expect(await digestsOf(world.guatemala)).toEqual([
+      { day: dayOf(1), lines: [offerFits(GT_NEED)] },
+    ]);
+
+    // Twinned with both needs, completed with Guatemala's unmet: it is OPEN again.
+    at(1, 10);
+    const proposed = await app.ok<{ proposeTwinning: { id: string } }>(
+      PROPOSE_TWINNING,
+      { input: { offerId, needIds: [hondurasNeedId, guatemalaNeedId] } },
+      { as: world.member },
+    );
+    const id = proposed.proposeTwinning.id;
+    await app.ok(RESPOND_TO_TWINNING, { id, accept: true }, { as: world.honduras });
+    await app.ok(RESPOND_TO_TWINNING, { id, accept: true }, { as: world.guatemala });
+    await app.ok(CONFIRM_TWINNING, { id }, { as: world.secretariat });
+    const completed = await app.ok<{ completeTwinning: { status: string } }>(
+      'mutation ($id: ID!, $reopen: [ID!]) { completeTwinning(id: $id, reopenNeedIds: $reopen) { status } }',
+      { id, reopen: [guatemalaNeedId] },
+      { as: world.member },
+    );
+    expect(completed.completeTwinning.status).toBe('COMPLETED');
+
+    await runDigest(at(2, 0.1));
+    // The reopened need reaches the offer's members again; the fulfilled one does not, and
+    // the offer (open all along) is not news to the countries.
+    expect((await digestsOf(world.member)).slice(1)).toEqual([
+      { day: dayOf(2), lines: [needFits(GT_NEED, 'Guatemala')] },
+    ]);
+    expect(await digestsOf(world.honduras)).toHaveLength(1);
+    expect(await digestsOf(world.guatemala)).toHaveLength(1);
+  });
+
+  it('two runs on one day, then one the next day: no line lost, none told twice', async () => {
+    at(3, 0.05);
+    await postNeed(app, world.secretariat, { countryCode: 'HN', title: HN_NEED_2 });
+    // The first run of day 3 (a start-up catch-up, say).
+    await runDigest(at(3, 0.1));
+    // Between the two runs: a need, and another organization's offer.
+    at(3, 6);
+    await postNeed(app, world.secretariat, { countryCode: 'GT', title: GT_NEED_3 });
+    await postOffer(app, world.otherMember, world.otherOrganizationId, {
+      title: WORLD_BANK_OFFER,
+    });
+    // The second run of day 3 (the cron): the member, already told today, waits for
+    // tomorrow; the others are told now.
+    await runDigest(at(3, 12));
+    const worldBank = (need: string) => offerFits(need, WORLD_BANK_OFFER, 'World Bank Group');
+    expect(await digestsOf(world.member)).toEqual([
+      { day: dayOf(1), lines: [needFits(GT_NEED, 'Guatemala'), needFits(HN_NEED, 'Honduras')] },
+      { day: dayOf(2), lines: [needFits(GT_NEED, 'Guatemala')] },
+      { day: dayOf(3), lines: [needFits(HN_NEED_2, 'Honduras')] },
+    ]);
+    expect((await digestsOf(world.honduras)).slice(1)).toEqual([
+      { day: dayOf(3), lines: [worldBank(HN_NEED_2)] },
+    ]);
+    expect((await digestsOf(world.guatemala)).slice(1)).toEqual([
+      { day: dayOf(3), lines: [worldBank(GT_NEED), worldBank(GT_NEED_3)].sort() },
+    ]);
+    // Never told before: what was opened since the job's last run.
+    expect(await digestsOf(world.otherMember)).toEqual([
+      { day: dayOf(3), lines: [needFits(GT_NEED_3, 'Guatemala', WORLD_BANK_OFFER)] },
+    ]);
+
+    // Day 4: the member is told what the second run kept back, and only that.
+    await runDigest(at(4, 0.1));
+    expect((await digestsOf(world.member)).slice(3)).toEqual([
+      { day: dayOf(4), lines: [needFits(GT_NEED_3, 'Guatemala')] },
+    ]);
+    expect(await digestsOf(world.honduras)).toHaveLength(2);
+    expect(await digestsOf(world.guatemala)).toHaveLength(2);
+    expect(await digestsOf(world.otherMember)).toHaveLength(1);
+  });
+
+  it('suggests postings renewed after expiry again in the next digest', async () => {
+    // A year on, everything posted has expired: nothing to suggest.
+    at(369, 1);
+    expect(await app.app.get(ExpiryJobs).postingJob()).toBe(true);
+    await runDigest(at(369, 2));
+    // Renewed: the offer and Guatemala's need are OPEN again, and news to each other's side.
+    at(369, 3);
+    await app.ok(
+      'mutation ($id: ID!) { renewNeed(id: $id) { id } }',
+      { id: guatemalaNeedId },
+      {
+        as: world.guatemala,
+      },
+    );
+    await app.ok(
+      'mutation ($id: ID!) { renewOffer(id: $id) { id } }',
+      { id: offerId },
+      {
+        as: world.member,
+      },
+    );
+    await runDigest(at(370, 0.1));
+    expect((await digestsOf(world.member)).slice(4)).toEqual([
+      { day: dayOf(370), lines: [needFits(GT_NEED, 'Guatemala')] },
+    ]);
+    expect((await digestsOf(world.guatemala)).slice(2)).toEqual([
+      { day: dayOf(370), lines: [offerFits(GT_NEED)] },
+    ]);
+    expect(await digestsOf(world.honduras)).toHaveLength(2);
+    expect(await digestsOf(world.otherMember)).toHaveLength(1);
   });
 });

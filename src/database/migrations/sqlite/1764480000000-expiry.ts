@@ -92,7 +92,7 @@ export class Expiry1764480000000 implements MigrationInterface {
  * order (each must be found), copying every row; `computed` gives new columns' values as
  * SQL over the old row. Its indexes are made again. Foreign keys are off during migrations.
  */
-async function rebuild(
+export async function rebuild(
   queryRunner: QueryRunner,
   table: string,
   edits: readonly [string, string][],
